@@ -1,0 +1,26 @@
+import { notFound } from '../domain/errors.js';
+import type { Collaboration } from '../storage/collaboration.repository.js';
+import { readRepos, type AppContext, type Repositories } from './context.js';
+
+/** The cooperation this installation serves (the first one; one per installation for now). */
+export async function currentCollaboration(repos: Repositories): Promise<Collaboration> {
+  const collaboration = await repos.collaboration.first();
+  if (!collaboration) throw notFound('Samverkan');
+  return collaboration;
+}
+
+/** The cooperation with its members, bodies, networks, events and comparison areas. */
+export async function getCollaboration(ctx: AppContext) {
+  const repos = readRepos(ctx);
+  const collaboration = await currentCollaboration(repos);
+  const [members, bodies, networks, events, comparisonAreas] = await Promise.all([
+    repos.collaboration.members(collaboration.id),
+    repos.collaboration.bodies(collaboration.id),
+    repos.collaboration.networks(collaboration.id),
+    repos.collaboration.events(collaboration.id),
+    repos.collaboration.comparisonAreas(collaboration.id),
+  ]);
+  return { collaboration, members, bodies, networks, events, comparisonAreas };
+}
+
+export type CollaborationView = Awaited<ReturnType<typeof getCollaboration>>;

@@ -1,0 +1,40 @@
+import type { Decision } from '../../domain/adoption/decision.js';
+import type { ProgrammeSummary } from '../../domain/programme/programme.js';
+import { computeProgrammeStatuses, type ProgrammeStatus } from '../../domain/programme/programme-status.js';
+import { currentCollaboration } from '../collaboration.js';
+import { readRepos, today, type AppContext, type Repositories } from '../context.js';
+
+export interface ProgrammeListItem {
+  programme: ProgrammeSummary;
+  status: ProgrammeStatus;
+}
+
+export interface ProgrammeRegister {
+  items: ProgrammeListItem[];
+  decisions: Decision[];
+}
+
+/** Every programme of the cooperation with its derived status, oldest first. */
+export async function loadRegister(repos: Repositories, todayIso: string): Promise<ProgrammeRegister> {
+  const collaboration = await currentCollaboration(repos);
+  const [programmes, members] = await Promise.all([
+    repos.programmes.list(collaboration.id),
+    repos.collaboration.members(collaboration.id),
+  ]);
+  const decisions = await repos.decisions.forProgrammes(programmes.map((p) => p.id));
+  const statuses = computeProgrammeStatuses(programmes, decisions, members, todayIso);
+  return {
+    items: programmes.map((programme) => ({ programme, status: statuses.get(programme.id)! })),
+    decisions,
+  };
+}
+
+export async function listProgrammes(ctx: AppContext): Promise<ProgrammeListItem[]> {
+  return (await loadRegister(readRepos(ctx), today(ctx))).items;
+}
+
+/** The programme in force today, if any (the newest one when several are). */
+export async function programmeInForce(ctx: AppContext): Promise<ProgrammeListItem | undefined> {
+  const items = await listProgrammes(ctx);
+  return items.filter((i) => i.status.kind === 'in_force').at(-1);
+}

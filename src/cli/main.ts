@@ -1,0 +1,54 @@
+import { Command } from 'commander';
+import { createContext } from '../app/context.js';
+import { loadConfig } from '../config/env.js';
+import { seedDemo } from '../seed/seed-demo.js';
+import { startServer } from '../server.js';
+import { createDb } from '../storage/database.js';
+import { migrateToLatest } from '../storage/migrations/index.js';
+
+const program = new Command()
+  .name('samverkan')
+  .description('Kommunernas gemensamma utvecklingsprogram: program, antagande och uppföljning.');
+
+program
+  .command('serve')
+  .description('Startar webbservern (migrerar och läser in demodata vid första start).')
+  .action(async () => {
+    await startServer(loadConfig());
+  });
+
+program
+  .command('migrate')
+  .description('Uppdaterar databasens struktur till senaste versionen.')
+  .action(async () => {
+    const config = loadConfig();
+    const storage = createDb(config.DATABASE_URL);
+    try {
+      const applied = await migrateToLatest(storage);
+      console.log(applied.length ? `Migrerat: ${applied.join(', ')}` : 'Databasen är redan aktuell.');
+    } finally {
+      await storage.db.destroy();
+    }
+  });
+
+program
+  .command('seed')
+  .description('Läser in demodata (Södertörnssamarbetet) i en tom databas.')
+  .action(async () => {
+    const config = loadConfig();
+    const storage = createDb(config.DATABASE_URL);
+    try {
+      await migrateToLatest(storage);
+      const seeded = await seedDemo(createContext(storage));
+      console.log(seeded ? 'Demodata inlästa.' : 'Databasen innehåller redan en samverkan; inget ändrades.');
+    } finally {
+      await storage.db.destroy();
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+}

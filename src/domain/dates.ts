@@ -1,0 +1,25 @@
+/** Dates are ISO `YYYY-MM-DD` text everywhere below the view layer. */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar date written as YYYY-MM-DD (2019-02-30 is not). */
+export function isIsoDate(value: string): value is IsoDate {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** ISO dates compare correctly as strings; this names the intent. */
+export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b);
+
+export const startOfYear = (year: number): IsoDate => `${String(year).padStart(4, '0')}-01-01`;
+export const endOfYear = (year: number): IsoDate => `${String(year).padStart(4, '0')}-12-31`;
+
+/** Today's date in Sweden, as the clock says. */
+export function todayInSweden(now: Date = new Date()): IsoDate {
+  // sv-SE formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+}

@@ -1,0 +1,57 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppContext } from '../../app/context.js';
+import { adoptionApi } from './adoption.api.js';
+import { programmesApi } from './programmes.api.js';
+import { defaultHook } from './request.js';
+import { json } from './responses.js';
+
+/** Where createApp mounts the API; the document's server URL, so its paths resolve from there. */
+export const API_BASE_PATH = '/api/v1';
+
+const documentRoute = createRoute({
+  method: 'get',
+  path: '/openapi.json',
+  tags: ['Dokumentation'],
+  summary: 'Det här dokumentet (OpenAPI 3.1)',
+  responses: {
+    200: json(
+      z.record(z.string(), z.unknown()).openapi({ description: 'Ett OpenAPI 3.1-dokument.' }),
+      'OpenAPI-dokumentet.',
+    ),
+  },
+});
+
+/**
+ * JSON API v1: programmes, their structure and differences, and their adoption. Mount it at
+ * API_BASE_PATH; errors are thrown to the app's one error handler (src/http/errors.ts).
+ */
+export function apiRoutes(ctx: AppContext): OpenAPIHono {
+  const api = new OpenAPIHono({ defaultHook });
+  api.route('/', programmesApi(ctx));
+  api.route('/', adoptionApi(ctx));
+
+  // Built once on first request: the routes do not change while the process runs.
+  let document: Record<string, unknown> | undefined;
+  api.openapi(documentRoute, (c) => {
+    document ??= api.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'samverkan API',
+        version: '1',
+        description:
+          'Öppet JSON-API för kommunernas gemensamma utvecklingsprogram: programmen med fokusområden, mål och ' +
+          'strategier, skillnaderna mellan versioner och vilka kommunstyrelser som har antagit dem. Program anges ' +
+          'med sitt id (slug), till exempel `sup-2035`. Datum skrivs ÅÅÅÅ-MM-DD. Varje fel svarar med en stabil ' +
+          'kod och ett meddelande på svenska.',
+      },
+      servers: [{ url: API_BASE_PATH }],
+      tags: [
+        { name: 'Program', description: 'Utvecklingsprogrammen och deras versioner.' },
+        { name: 'Antagande', description: 'Medlemmarnas och samarbetskommitténs beslut.' },
+        { name: 'Dokumentation', description: 'API:ts beskrivning.' },
+      ],
+    }) as unknown as Record<string, unknown>;
+    return c.json(document, 200);
+  });
+  return api;
+}

@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { requestId } from 'hono/request-id';
+import type { AppContext } from '../app/context.js';
+import { apiRoutes } from './api/routes.js';
+import { handleError, handleNotFound } from './errors.js';
+import { securityHeaders } from './security-headers.js';
+import { staticFiles } from './static-files.js';
+import { webRoutes } from '../web/routes.js';
+
+export interface HttpOptions {
+  /** Largest accepted request body in bytes. */
+  maxBodyBytes?: number;
+}
+
+/** The whole HTTP surface: pages, JSON API, health check and static files. */
+export function createApp(ctx: AppContext, options: HttpOptions = {}): Hono {
+  const app = new Hono();
+  app.use(requestId());
+  app.use(securityHeaders);
+  // Refuses cross-site form posts (Origin check); JSON calls cannot be sent cross-site without CORS.
+  app.use(csrf());
+  app.use(
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 1024 * 1024,
+      onError: (c) => c.text('Förfrågan är för stor.', 413),
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    await ctx.storage.db.selectFrom('collaborations').select('id').limit(1).execute();
+    return c.json({ status: 'ok', database: ctx.storage.dialect.name });
+  });
+  app.route('/static', staticFiles());
+  app.route('/api/v1', apiRoutes(ctx));
+  app.route('/', webRoutes(ctx));
+
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}

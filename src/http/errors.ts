@@ -1,0 +1,39 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { DomainError } from '../domain/errors.js';
+import { renderErrorPage } from '../web/pages/error.page.js';
+import { statusOf } from './error-mapping.js';
+
+const wantsJson = (c: Context): boolean => c.req.path.startsWith('/api/') || c.req.path === '/healthz';
+
+/** JSON error body of the API: a stable code, a Swedish message, and the field problems if any. */
+export const errorBody = (code: string, message: string, problems: { field: string; message: string }[] = []) => ({
+  error: { code, message, ...(problems.length ? { problems } : {}) },
+});
+
+export function handleNotFound(c: Context) {
+  if (wantsJson(c)) return c.json(errorBody('not_found', 'Adressen finns inte.'), 404);
+  return c.html(renderErrorPage({ status: 404 }), 404);
+}
+
+/**
+ * The one place errors become responses. Domain errors keep their Swedish message; anything
+ * else is a 500 with a correlation id — never a stack trace or SQL in the body.
+ */
+export function handleError(error: Error, c: Context) {
+  if (error instanceof DomainError) {
+    const status = statusOf[error.code];
+    if (wantsJson(c)) return c.json(errorBody(error.code, error.message, error.problems), status);
+    return c.html(renderErrorPage({ status, message: error.message }), status);
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status;
+    if (status === 403 && !wantsJson(c)) return c.html(renderErrorPage({ status, message: 'Förfrågan kom inte från den här webbplatsens formulär och har inte utförts.' }), 403);
+    if (wantsJson(c)) return c.json(errorBody('http_error', error.message || 'Förfrågan kunde inte utföras.'), status);
+    return error.getResponse();
+  }
+  const correlationId = String(c.get('requestId') ?? 'okänd');
+  console.error(JSON.stringify({ level: 'error', correlationId, path: c.req.path, error: error.message, stack: error.stack }));
+  if (wantsJson(c)) return c.json({ ...errorBody('internal_error', 'Ett oväntat fel inträffade. Ange felkoden om du kontaktar oss.'), correlationId }, 500);
+  return c.html(renderErrorPage({ status: 500, correlationId }), 500);
+}

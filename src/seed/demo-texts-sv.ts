@@ -1,0 +1,59 @@
+/**
+ * Swedish wording for the parts of the demo file written in English (its descriptive notes). Users see
+ * these texts, so they are translated here, faithfully; anything not listed is shown as the file has it.
+ */
+
+/** Event texts keyed by the event's name in the demo file. */
+export const EVENT_TEXTS_SV: Record<string, { when?: string; audience?: string; content?: string }> = {
+  Rådslaget: {
+    when: 'Årligen, traditionellt i februari; värdkommunen roterar (Salem 2019, med temat infrastruktur).',
+    audience: 'Beslutsfattare nationellt, regionalt och lokalt samt näringslivet.',
+  },
+  'Nyckeltalsdagen / nyckeltalskonferensen': {
+    when: 'Vartannat år.',
+    audience: 'Kommunstyrelsernas ordförande, nämndordförande och ledningsgrupper.',
+    content:
+      'Jämförande nyckeltal per verksamhetsområde, sammanställda ur officiella databaser: ekonomi, förskola, ' +
+      'grundskola, gymnasieskola, äldreomsorg, funktionsnedsättning, individ- och familjeomsorg, kultur och fritid, ' +
+      'gator och vägar, vatten och avlopp, lokalkostnader, miljö samt SCB:s medborgarundersökning.',
+  },
+  Södertörnskonferensen: {
+    when: 'Årligen sedan 2010; temat 2019 var Utvecklingsprogram 2035; 2020 ställdes konferensen in.',
+  },
+  'Planeringskonferens (samarbetskommittén)': {
+    when: 'Januari.',
+    content:
+      'Samarbetskommittén antar föregående års årsredovisning och bokslut samt kommande års verksamhetsplan med ' +
+      'handlingsplan och budget, uppbyggd efter programmets målstruktur.',
+  },
+};
+
+/** Body descriptions keyed by the body's id in the demo file. */
+export const BODY_DESCRIPTIONS_SV: Record<string, string> = {
+  samarbetskommitten:
+    'De åtta kommunstyrelseordförandena. Ordförande och vice ordförande väljs för ett år i taget. ' +
+    'Minst sex möten per år och en planeringskonferens i januari.',
+  ledningsgruppen: 'De åtta kommundirektörerna. Bereder samarbetskommitténs möten. Minst sex möten per år.',
+};
+
+export const boardDescriptionSv = (memberName: string): string =>
+  `Antar utvecklingsprogrammet för ${memberName}. Programmet gäller först när samtliga medlemskommuners ` +
+  'kommunstyrelser har antagit det. Ärendet bereds av kommunstyrelseförvaltningen och ett utskott till kommunstyrelsen.';
+
+export const boardCommitteeDescriptionSv = (memberName: string): string =>
+  `Det utskott till kommunstyrelsen i ${memberName} som bereder ärendet inför kommunstyrelsens beslut. ` +
+  'Utskottets namn varierar mellan kommunerna, till exempel kommunledningsutskottet eller arbetsutskottet.';
+
+/** Editorial notes on focus areas, keyed by the note in the demo file. */
+export const NOTES_SV: Record<string, string> = {
+  'strategies not in the captured page': 'Strategierna finns inte med i den sparade källsidan.',
+};
+
+/** The demo file marks cut-off texts in English; the marker is shown to users. */
+export const TRUNCATION_MARKER = { en: '(truncated in the source)', sv: '(texten är avkortad i källan)' };
+
+/** Cross-cutting perspectives: the memo states them as sentences; the perspective is named by its subject. */
+export const PERSPECTIVE_NAMES_SV: Record<string, string> = {
+  'Hållbar utveckling ingår i samtliga fokusområden': 'Hållbar utveckling',
+  'Klimatfrågan ska genomsyra alla målområden': 'Klimat',
+};

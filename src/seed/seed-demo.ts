@@ -1,0 +1,75 @@
+import { inTransaction, timestamp, type AppContext } from '../app/context.js';
+import type { Goal } from '../domain/programme/programme.js';
+import { loadDemoDataset, type DemoDataset } from './demo-dataset.js';
+
+const lookup = <K, V>(map: Map<K, V>, key: K, what: string): V => {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`Demodata: ${what} ${String(key)} saknas.`);
+  return value;
+};
+
+/**
+ * Loads the shipped real demo (data/demo/) into an empty database, all in one transaction.
+ * Does nothing when the database already holds a cooperation; returns whether it seeded.
+ */
+export async function seedDemo(ctx: AppContext, dataset: DemoDataset = loadDemoDataset()): Promise<boolean> {
+  return inTransaction(ctx, async (repos) => {
+    if ((await repos.collaboration.count()) > 0) return false;
+    const now = timestamp(ctx);
+    const collaborationId = await repos.collaboration.insert(dataset.collaboration, now);
+
+    const memberIds = new Map<string, number>();
+    for (const m of dataset.members) memberIds.set(m.code, await repos.collaboration.insertMember(collaborationId, m));
+    for (const a of dataset.comparisonAreas) await repos.collaboration.insertComparisonArea(collaborationId, a);
+
+    const bodyIds = new Map<string, number>();
+    for (const b of dataset.bodies) {
+      const memberId = b.memberCode === null ? null : lookup(memberIds, b.memberCode, 'kommunen');
+      bodyIds.set(b.key, await repos.collaboration.insertBody(collaborationId, { ...b, memberId }));
+    }
+
+    // The dataset numbers networks by position (index + 1).
+    const networkIds = new Map<number, number>();
+    for (const [i, n] of dataset.networks.entries()) networkIds.set(i + 1, await repos.collaboration.insertNetwork(collaborationId, n));
+    for (const [i, e] of dataset.events.entries()) {
+      await repos.collaboration.insertEvent(collaborationId, i + 1, { ...e, whenText: e.when });
+    }
+
+    const network = (id: number | null) => (id === null ? null : lookup(networkIds, id, 'nätverket'));
+    const programmeIds = new Map<number, number>();
+    const goalIds = new Map<number, number>();
+    const programme = (id: number | null) => (id === null ? null : lookup(programmeIds, id, 'programmet'));
+    for (const p of dataset.programmes) {
+      const mapGoal = (g: Goal): Goal => ({
+        ...g,
+        networkId: network(g.networkId),
+        predecessorGoalIds: g.predecessorGoalIds.map((id) => lookup(goalIds, id, 'målet')),
+      });
+      const { id, goalIds: inserted } = await repos.programmes.insert(
+        {
+          ...p,
+          collaborationId,
+          replacesProgrammeId: programme(p.replacesProgrammeId),
+          derivedFromProgrammeId: programme(p.derivedFromProgrammeId),
+          focusAreas: p.focusAreas.map((a) => ({ ...a, networkId: network(a.networkId), goals: a.goals.map(mapGoal) })),
+        },
+        now,
+      );
+      programmeIds.set(p.id, id);
+      for (const [placeholder, real] of inserted) goalIds.set(placeholder, real);
+    }
+
+    for (const d of dataset.decisions) {
+      await repos.decisions.insert(
+        {
+          ...d,
+          programmeId: lookup(programmeIds, d.programmeId, 'programmet'),
+          memberId: d.memberCode === null ? null : lookup(memberIds, d.memberCode, 'kommunen'),
+          bodyId: d.bodyKey === null ? null : lookup(bodyIds, d.bodyKey, 'organet'),
+        },
+        now,
+      );
+    }
+    return true;
+  });
+}

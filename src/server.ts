@@ -1,0 +1,38 @@
+import { serve } from '@hono/node-server';
+import { createContext } from './app/context.js';
+import { loadConfig, type Config } from './config/env.js';
+import { createApp } from './http/app.js';
+import { seedDemo } from './seed/seed-demo.js';
+import { createDb } from './storage/database.js';
+import { migrateToLatest } from './storage/migrations/index.js';
+
+/** Boot: config → database → migrations → (demo on first start) → app → listen. */
+export async function startServer(config: Config = loadConfig()) {
+  const storage = createDb(config.DATABASE_URL);
+  const applied = await migrateToLatest(storage);
+  if (applied.length) console.log(`Databasen (${storage.dialect.name}) migrerad: ${applied.join(', ')}`);
+  const ctx = createContext(storage);
+  if (config.SEED_DEMO && (await seedDemo(ctx))) {
+    console.log('Demodata inlästa: Södertörnssamarbetet och utvecklingsprogrammen 2013–2023 (källor i data/demo/SOURCES.md).');
+  }
+  const app = createApp(ctx);
+  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+    console.log(`samverkan lyssnar på http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/`);
+  });
+
+  // Finish requests in flight, then close the database.
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: stänger av …`);
+    server.close(() => {
+      void storage.db.destroy().then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  return { server, storage };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await startServer();
+}

@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../schema.js';
+import { errorCode, type StorageDialect } from './dialect.js';
+
+export const sqliteDialect: StorageDialect = {
+  name: 'sqlite',
+  idColumn: (col) => col.primaryKey().autoIncrement(),
+  isUniqueViolation: (e) => errorCode(e)?.startsWith('SQLITE_CONSTRAINT_UNIQUE') === true || errorCode(e) === 'SQLITE_CONSTRAINT_PRIMARYKEY',
+  isForeignKeyViolation: (e) => errorCode(e) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
+};
+
+/** `sqlite:path`, `file:path` or a plain path; `:memory:` for an in-memory database. */
+export function sqlitePath(url: string): string {
+  return url.replace(/^(sqlite|file):(\/\/)?/, '');
+}
+
+export function openSqlite(url: string): Kysely<Database> {
+  const path = sqlitePath(url);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new SQLite(path);
+  // WAL lets readers work while one writer writes; the busy timeout makes a second
+  // writer wait instead of failing with "database is locked".
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  database.pragma('synchronous = NORMAL');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}

@@ -1,0 +1,26 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Storage } from '../database.js';
+import type { StorageDialect } from '../dialect/dialect.js';
+import { programmesAndAdoption } from './0001_programmes_and_adoption.js';
+
+/** Static list, so migrations work the same from source, a bundle or a test. Names sort in order. */
+function migrations(dialect: StorageDialect): Record<string, Migration> {
+  return {
+    '0001_programmes_and_adoption': programmesAndAdoption(dialect),
+  };
+}
+
+/** Applies every pending migration in order; returns the names applied (none when up to date). */
+export async function migrateToLatest({ db, dialect, schema }: Storage): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'okänd';
+    throw new Error(`Migreringen ${failed} misslyckades: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

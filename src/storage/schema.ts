@@ -1,0 +1,178 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Kysely's view of the tables. snake_case columns; dates are ISO text; no booleans
+ * (SQLite has none) — enumerations are text.
+ */
+export interface Database {
+  collaborations: CollaborationTable;
+  members: MemberTable;
+  comparison_areas: ComparisonAreaTable;
+  bodies: BodyTable;
+  networks: NetworkTable;
+  events: EventTable;
+  programmes: ProgrammeTable;
+  programme_stated_changes: StatedChangeTable;
+  perspectives: PerspectiveTable;
+  focus_areas: FocusAreaTable;
+  goals: GoalTable;
+  goal_statements: GoalStatementTable;
+  goal_lineage: GoalLineageTable;
+  strategies: StrategyTable;
+  decisions: DecisionTable;
+}
+
+type Id = Generated<number>;
+
+export interface CollaborationTable {
+  id: Id;
+  slug: string;
+  name: string;
+  formalised_year: number | null;
+  kolada_group_id: string;
+  kolada_group_title: string;
+  source: string;
+  created_at: string;
+}
+
+export interface MemberTable {
+  id: Id;
+  collaboration_id: number;
+  code: string;
+  name: string;
+}
+
+export interface ComparisonAreaTable {
+  id: Id;
+  collaboration_id: number;
+  code: string;
+  name: string;
+}
+
+export interface BodyTable {
+  id: Id;
+  collaboration_id: number;
+  member_id: number | null;
+  key: string;
+  kind: string;
+  name: string;
+  description: string;
+  source: string;
+}
+
+export interface NetworkTable {
+  id: Id;
+  collaboration_id: number;
+  key: string;
+  name: string;
+  kind: string;
+  area: string;
+  source: string;
+}
+
+export interface EventTable {
+  id: Id;
+  collaboration_id: number;
+  position: number;
+  name: string;
+  when_text: string;
+  audience: string;
+  content: string;
+  memo_change: string;
+  source: string;
+}
+
+export interface ProgrammeTable {
+  id: Id;
+  collaboration_id: number;
+  slug: string;
+  name: string;
+  target_year: number | null;
+  valid_from_year: number | null;
+  valid_to_year: number | null;
+  vision: string;
+  overarching_goal: string;
+  state: string;
+  adoption_rule: string;
+  replaces_programme_id: number | null;
+  derived_from_programme_id: number | null;
+  note: string;
+  source: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatedChangeTable {
+  id: Id;
+  programme_id: number;
+  position: number;
+  text: string;
+}
+
+export interface PerspectiveTable {
+  id: Id;
+  programme_id: number;
+  position: number;
+  name: string;
+  description: string;
+}
+
+export interface FocusAreaTable {
+  id: Id;
+  programme_id: number;
+  position: number;
+  name: string;
+  description: string;
+  network_id: number | null;
+  note: string;
+}
+
+export interface GoalTable {
+  id: Id;
+  programme_id: number;
+  focus_area_id: number;
+  position: number;
+  title: string;
+  description: string;
+  network_id: number | null;
+  note: string;
+}
+
+export interface GoalStatementTable {
+  goal_id: number;
+  perspective_id: number;
+  statement: string;
+}
+
+export interface GoalLineageTable {
+  goal_id: number;
+  predecessor_goal_id: number;
+}
+
+export interface StrategyTable {
+  id: Id;
+  goal_id: number;
+  position: number;
+  text: string;
+}
+
+export interface DecisionTable {
+  id: Id;
+  programme_id: number;
+  member_id: number | null;
+  body_id: number | null;
+  body_kind: string;
+  decided_on: string | null;
+  date_precision: string;
+  paragraph: string;
+  outcome: string;
+  note: string;
+  source: string;
+  recorded_at: string;
+}
+
+export type ProgrammeRow = Selectable<ProgrammeTable>;
+export type NewProgrammeRow = Insertable<ProgrammeTable>;
+export type ProgrammeUpdate = Updateable<ProgrammeTable>;
+export type DecisionRow = Selectable<DecisionTable>;

@@ -1,0 +1,126 @@
+/**
+ * The page frame every HTML page shares: doctype, <head>, skip link, header with the main menu, an
+ * optional notice, <main> and footer. No inline style and no script: the CSP allows neither, so
+ * all looks come from the stylesheets listed in STYLESHEETS.
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The stylesheets every page links, in cascade order, with the file each URL must serve. Designsystemet
+ * (the Norwegian public sector's design system, MIT) ships prebuilt CSS, so the HTTP layer serves these
+ * files as they are: no build step. Its default theme is neutral grey with a blue accent; app.css sets
+ * the font, page frame and the few patterns Designsystemet lacks. See the comment atop app.css.
+ */
+export const STYLESHEETS: ReadonlyArray<{ href: string; file: string }> = [
+  { href: '/static/ds-theme.css', file: require.resolve('@digdir/designsystemet-css/theme.css') },
+  { href: '/static/ds.css', file: require.resolve('@digdir/designsystemet-css') },
+  { href: '/static/app.css', file: fileURLToPath(new URL('./static/app.css', import.meta.url)) },
+];
+
+/** The main menu, in order. `current` on Layout is one of these hrefs. */
+export const MAIN_MENU: ReadonlyArray<{ href: string; label: string }> = [
+  { href: '/', label: 'Start' },
+  { href: '/program', label: 'Program' },
+  { href: '/antagande', label: 'Antagande' },
+  { href: '/versioner', label: 'Versioner' },
+  { href: '/om', label: 'Om tjänsten' },
+];
+
+/** The id of <main>, the skip link's target. */
+export const MAIN_ID = 'huvudinnehall';
+
+export interface LayoutProps {
+  /** The page's own title; the document title becomes "{title} – samverkan". */
+  title: string;
+  children?: Child;
+  /** href of the main-menu item this page belongs to (e.g. "/program"); it gets aria-current="page". */
+  current?: string;
+  /** A site-wide notice shown under the menu, e.g. that editing is open to everyone. */
+  notice?: string;
+}
+
+export function Layout({ title, children, current, notice }: LayoutProps) {
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="sv" data-color-scheme="light">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="color-scheme" content="light" />
+          <title>{`${title} – samverkan`}</title>
+          {STYLESHEETS.map((sheet) => (
+            <link rel="stylesheet" href={sheet.href} />
+          ))}
+        </head>
+        <body>
+          <a class="ds-skip-link" href={`#${MAIN_ID}`}>
+            Till huvudinnehållet
+          </a>
+          <header class="site-header">
+            <div class="container site-header__bar">
+              <a class="site-header__name" href="/">
+                samverkan
+              </a>
+              <nav class="site-nav" aria-label="Huvudmeny">
+                <ul>
+                  {MAIN_MENU.map((item) => (
+                    <li>
+                      <a href={item.href} aria-current={item.href === current ? 'page' : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+            {notice && (
+              <div class="container">
+                <p class="ds-alert site-notice" data-color="warning">
+                  {notice}
+                </p>
+              </div>
+            )}
+          </header>
+          <main class="container site-main" id={MAIN_ID} tabindex={-1}>
+            {children}
+          </main>
+          <footer class="site-footer">
+            <div class="container">
+              <nav aria-label="Sidfot">
+                <ul>
+                  <li>
+                    <a href="/tillganglighet">Tillgänglighetsredogörelse</a>
+                  </li>
+                  <li>
+                    <a href="/om">Om tjänsten</a>
+                  </li>
+                </ul>
+              </nav>
+              <p>Öppen källkod under EUPL-1.2</p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
+
+/**
+ * A rendered page as a string, doctype included (Layout emits it). Pages must be synchronous:
+ * an async component would make hono/jsx return a Promise, which this refuses loudly rather than
+ * sending "[object Promise]".
+ */
+export function renderPage(page: JSX.Element): string {
+  const html: unknown = page instanceof Promise ? page : page.toString();
+  if (typeof html !== 'string') {
+    throw new TypeError('renderPage: sidan renderades asynkront; använd c.html() för async-komponenter');
+  }
+  return html;
+}

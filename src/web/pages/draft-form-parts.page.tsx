@@ -1,0 +1,68 @@
+/**
+ * Pieces every draft-editing page shares: the hidden optimistic-lock version, the state of a form
+ * that was refused (what the user typed, the problems, a conflict), and the panel that shows what is
+ * saved now when someone else changed the draft meanwhile.
+ */
+import type { FieldProblem } from '../../domain/errors.js';
+
+/** A form that was refused: rendered again with `values`, its problems beside the fields. */
+export interface RefusedForm {
+  values: Record<string, string>;
+  problems: FieldProblem[];
+  /** Set when the draft changed since the form was rendered: the use case's message. */
+  conflict?: string | undefined;
+}
+
+/** The version the form was rendered with; the use case refuses the change if the draft has moved on. */
+export const VersionField = ({ version }: { version: number }) => <input type="hidden" name="version" value={String(version)} />;
+
+/** The id of the panel with the saved values of the form whose ids start with `prefix`. */
+export const savedPanelId = (prefix: string) => `${prefix}senast-sparat`;
+
+/**
+ * The control id a problem belongs to: the field name with the form's prefix. Array items
+ * (`strategies.2`) point at their list; a statement (`statements.4`) at `statement-4`; a problem of
+ * the whole form at the saved-values panel (conflict) or at `fallback`, the form's first control.
+ */
+export function controlId(prefix: string, field: string, refused: RefusedForm, fallback: string): string {
+  if (field === 'form' || field === 'version') return refused.conflict ? savedPanelId(prefix) : `${prefix}${fallback}`;
+  const statement = /^statements\.(\d+)$/.exec(field);
+  if (statement) return `${prefix}statement-${statement[1]}`;
+  return `${prefix}${field.split('.')[0]}`;
+}
+
+/** The problems with their fields turned into control ids, for the error summary and inline errors. */
+export const problemsById = (prefix: string, refused: RefusedForm | undefined, fallback: string): FieldProblem[] =>
+  (refused?.problems ?? []).map((p) => ({ field: controlId(prefix, p.field, refused!, fallback), message: p.message }));
+
+/** What is saved now, shown under a form refused because someone else changed the draft meanwhile. */
+export function SavedValues({ prefix, message, rows }: { prefix: string; message: string; rows: ReadonlyArray<readonly [string, string]> }) {
+  const id = savedPanelId(prefix);
+  return (
+    <section class="ds-alert" data-color="warning" id={id} tabindex={-1} aria-labelledby={`${id}-rubrik`}>
+      <h3 class="ds-heading" data-size="xs" id={`${id}-rubrik`}>
+        Någon annan har ändrat utkastet
+      </h3>
+      <p class="ds-paragraph">{message}</p>
+      <p class="ds-paragraph">
+        Formuläret visar det du skrev. Så här ser de sparade uppgifterna ut nu; spara igen om du vill ersätta dem med dina.
+      </p>
+      <dl>
+        {rows.map(([label, value]) => (
+          <>
+            <dt>{label}</dt>
+            <dd>{value.trim() === '' ? '(tomt)' : value}</dd>
+          </>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** A confirmation after a change was saved (Post/Redirect/Get lands here). */
+export const SavedMessage = ({ text }: { text: string | undefined }) =>
+  text ? (
+    <p class="ds-alert" data-color="success" role="status">
+      {text}
+    </p>
+  ) : null;

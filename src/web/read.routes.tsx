@@ -1,0 +1,83 @@
+import { Hono } from 'hono';
+import { getAdoption } from '../app/adoption/get-adoption.js';
+import { recordDecision } from '../app/adoption/record-decision.js';
+import { getCollaboration } from '../app/collaboration.js';
+import type { AppContext } from '../app/context.js';
+import { comparePrograms } from '../app/programmes/diff-programmes.js';
+import { getProgramme } from '../app/programmes/get-programme.js';
+import { listProgrammes } from '../app/programmes/list-programmes.js';
+import { checkProposable } from '../domain/programme/proposal-rules.js';
+import { statusOf } from '../http/error-mapping.js';
+import { AboutPage, AccessibilityPage } from './pages/info.page.js';
+import { AdoptionIndexPage, AdoptionPage } from './pages/adoption.page.js';
+import { ProgrammeListPage } from './pages/programme-list.page.js';
+import { ProgrammePage } from './pages/programme.page.js';
+import { StartPage } from './pages/start.page.js';
+import { ComparePage, VersionsPage } from './pages/versions.page.js';
+import { attempt, formValues, html } from './render.js';
+
+/** Pages that show the cooperation, its programmes, their adoption and versions; and recording a decision. */
+export function readRoutes(ctx: AppContext): Hono {
+  const web = new Hono();
+
+  web.get('/', async (c) => {
+    const [view, items] = await Promise.all([getCollaboration(ctx), listProgrammes(ctx)]);
+    const inForce = items.filter((i) => i.status.kind === 'in_force').at(-1);
+    // The programme in force may lack registered goals (the 2023 programme's texts are not in the
+    // sources): point to the newest programme that took effect and has them.
+    let latestWithGoals: (typeof items)[number] | undefined;
+    for (const item of [...items].reverse().filter((i) => i.status.tookEffect)) {
+      if ((await getProgramme(ctx, item.programme.slug)).programme.focusAreas.some((a) => a.goals.length > 0)) {
+        latestWithGoals = item;
+        break;
+      }
+    }
+    return html(c, <StartPage view={view} inForce={inForce} latestWithGoals={latestWithGoals} />);
+  });
+
+  web.get('/program', async (c) => {
+    const [{ collaboration }, items] = await Promise.all([getCollaboration(ctx), listProgrammes(ctx)]);
+    return html(c, <ProgrammeListPage items={items} collaborationName={collaboration.name} />);
+  });
+
+  web.get('/program/:slug', async (c) => {
+    const [view, { networks }] = await Promise.all([getProgramme(ctx, c.req.param('slug')), getCollaboration(ctx)]);
+    const proposalProblems = view.programme.state === 'draft' ? checkProposable(view.programme) : [];
+    return html(c, <ProgrammePage view={view} networks={networks} proposalProblems={proposalProblems} />);
+  });
+
+  web.get('/antagande', async (c) => {
+    const items = await listProgrammes(ctx);
+    const rows = items
+      .filter((i) => i.programme.state !== 'draft')
+      .map((i) => ({ slug: i.programme.slug, name: i.programme.name, status: i.status, adoptionRule: i.programme.adoptionRule }));
+    return html(c, <AdoptionIndexPage rows={rows} />);
+  });
+
+  web.get('/program/:slug/antagande', async (c) => {
+    const [overview, { bodies }] = await Promise.all([getAdoption(ctx, c.req.param('slug')), getCollaboration(ctx)]);
+    return html(c, <AdoptionPage overview={overview} bodies={bodies} recorded={c.req.query('registrerat') === '1'} />);
+  });
+
+  web.post('/program/:slug/beslut', async (c) => {
+    const slug = c.req.param('slug');
+    const values = await formValues(c);
+    const result = await attempt(() => recordDecision(ctx, slug, values));
+    if (result.ok) return c.redirect(`/program/${slug}/antagande?registrerat=1`, 303);
+    const [overview, { bodies }] = await Promise.all([getAdoption(ctx, slug), getCollaboration(ctx)]);
+    return html(c, <AdoptionPage overview={overview} bodies={bodies} form={{ values, problems: result.problems }} />, statusOf[result.error.code]);
+  });
+
+  web.get('/versioner', async (c) => html(c, <VersionsPage items={await listProgrammes(ctx)} />));
+
+  web.get('/versioner/jamfor', async (c) => {
+    const from = c.req.query('fran') ?? '';
+    const to = c.req.query('till') ?? '';
+    const [comparison, items] = await Promise.all([comparePrograms(ctx, from, to), listProgrammes(ctx)]);
+    return html(c, <ComparePage comparison={comparison} items={items} />);
+  });
+
+  web.get('/om', async (c) => html(c, <AboutPage view={await getCollaboration(ctx)} />));
+  web.get('/tillganglighet', (c) => html(c, <AccessibilityPage />));
+  return web;
+}

@@ -1,0 +1,34 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { DomainError, type FieldProblem } from '../domain/errors.js';
+import { renderPage } from './layout.js';
+
+/** Sends a page (doctype included). */
+export const html = (c: Context, page: JSX.Element, status: ContentfulStatusCode = 200) => c.html(renderPage(page), status);
+
+/** A form's fields as strings (the last value of repeated fields), for rendering it back after an error. */
+export async function formValues(c: Context): Promise<Record<string, string>> {
+  const body = await c.req.parseBody({ all: true });
+  return Object.fromEntries(
+    Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : Array.isArray(v) ? String(v.at(-1) ?? '') : '']),
+  );
+}
+
+/** The form's body with dotted names as nested objects (`statements.3` → `{ statements: { 3: … } }`). */
+export const formBody = (c: Context) => c.req.parseBody({ all: true, dot: true });
+
+/**
+ * Runs a form's use case; on a domain error with field problems (or a conflict), returns them so
+ * the page can render the form again with what the user typed. Other errors propagate.
+ */
+export async function attempt<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: DomainError; problems: FieldProblem[] }> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (error instanceof DomainError && error.code !== 'not_found') {
+      return { ok: false, error, problems: error.problems.length ? error.problems : [{ field: 'form', message: error.message }] };
+    }
+    throw error;
+  }
+}
