@@ -7,7 +7,11 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
@@ -20,14 +24,41 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['hono', 'hono/*', 'kysely', 'pg', 'better-sqlite3', '**/storage/**', '**/http/**', '**/web/**', '**/app/**'], message: 'Domänkoden är ren: inga beroenden på lagring, HTTP eller webb.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                'hono',
+                'hono/*',
+                'kysely',
+                'pg',
+                'better-sqlite3',
+                '**/storage/**',
+                '**/http/**',
+                '**/web/**',
+                '**/app/**',
+              ],
+              message: 'Domänkoden är ren: inga beroenden på lagring, HTTP eller webb.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/app/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['hono', 'hono/*', '**/http/**', '**/web/**'], message: 'Användningsfallen känner inte till HTTP eller webbsidor.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['hono', 'hono/*', '**/http/**', '**/web/**'],
+              message: 'Användningsfallen känner inte till HTTP eller webbsidor.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

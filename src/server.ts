@@ -13,7 +13,9 @@ export async function startServer(config: Config = loadConfig()) {
   if (applied.length) console.log(`Databasen (${storage.dialect.name}) migrerad: ${applied.join(', ')}`);
   const ctx = createContext(storage);
   if (config.SEED_DEMO && (await seedDemo(ctx))) {
-    console.log('Demodata inlästa: Södertörnssamarbetet och utvecklingsprogrammen 2013–2023 (källor i data/demo/SOURCES.md).');
+    console.log(
+      'Demodata inlästa: Södertörnssamarbetet och utvecklingsprogrammen 2013–2023 (källor i data/demo/SOURCES.md).',
+    );
   }
   const app = createApp(ctx);
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {

@@ -8,10 +8,8 @@ import { validationFailed, type FieldProblem } from '../domain/errors.js';
  */
 
 const trimmed = (max: number, label: string) =>
-  z.preprocess(
-    (v) => (v === undefined || v === null ? '' : v),
-    z.string({ error: `${label} ska vara text.` }),
-  )
+  z
+    .preprocess((v) => (v === undefined || v === null ? '' : v), z.string({ error: `${label} ska vara text.` }))
     .transform((s) => s.replace(/\r\n/g, '\n').trim())
     .pipe(z.string().max(max, { error: `${label} får vara högst ${max} tecken.` }));
 
@@ -23,11 +21,25 @@ export const optionalText = (max: number, label: string) => trimmed(max, label);
 /** A year as a number or as the text a form sends; empty means "not stated" (null). */
 export const optionalYear = (label: string) =>
   z.preprocess(
-    (v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : typeof v === 'string' ? v.trim() : v),
+    (v) =>
+      v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
+        ? null
+        : typeof v === 'string'
+          ? v.trim()
+          : v,
     z
-      .union([z.number(), z.string().regex(/^\d{4}$/, { error: `${label} ska vara ett årtal med fyra siffror, till exempel 2035.` }).transform(Number)], {
-        error: `${label} ska vara ett årtal med fyra siffror, till exempel 2035.`,
-      })
+      .union(
+        [
+          z.number(),
+          z
+            .string()
+            .regex(/^\d{4}$/, { error: `${label} ska vara ett årtal med fyra siffror, till exempel 2035.` })
+            .transform(Number),
+        ],
+        {
+          error: `${label} ska vara ett årtal med fyra siffror, till exempel 2035.`,
+        },
+      )
       .pipe(
         z
           .number()
@@ -47,22 +59,30 @@ export const optionalId = z.preprocess(
 export const requiredId = (label: string) =>
   z.preprocess(
     (v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v === '' ? undefined : v),
-    z.number({ error: `Välj ${label.toLowerCase()}.` }).int().positive(),
+    z
+      .number({ error: `Välj ${label.toLowerCase()}.` })
+      .int()
+      .positive(),
   );
 
 /** A list from a textarea (one item per line) or a JSON array. Empty lines are dropped. */
 export const lines = (max: number, label: string) =>
   z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(/\r?\n/) : v ?? []),
-    z.array(z.string().max(max, { error: `Varje rad i ${label.toLowerCase()} får vara högst ${max} tecken.` })).transform((list) =>
-      list.map((s) => s.trim()).filter((s) => s !== ''),
-    ),
+    (v) => (typeof v === 'string' ? v.split(/\r?\n/) : (v ?? [])),
+    z
+      .array(z.string().max(max, { error: `Varje rad i ${label.toLowerCase()} får vara högst ${max} tecken.` }))
+      .transform((list) => list.map((s) => s.trim()).filter((s) => s !== '')),
   );
 
 /** A list of ids from repeated form fields (or one) or a JSON array. */
 export const idList = z.preprocess(
   (v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.preprocess((x) => (typeof x === 'string' && /^\d+$/.test(x) ? Number(x) : x), z.number({ error: 'Ogiltigt val.' }).int().positive())),
+  z.array(
+    z.preprocess(
+      (x) => (typeof x === 'string' && /^\d+$/.test(x) ? Number(x) : x),
+      z.number({ error: 'Ogiltigt val.' }).int().positive(),
+    ),
+  ),
 );
 
 /** Optimistic-lock version the form was rendered with. */

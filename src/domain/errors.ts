@@ -4,13 +4,7 @@
  * lives in one place: src/http/error-mapping.ts.
  */
 export type DomainErrorCode =
-  | 'not_found'
-  | 'validation_failed'
-  | 'not_a_draft'
-  | 'not_proposable'
-  | 'not_proposed'
-  | 'foreign_member'
-  | 'conflict';
+  'not_found' | 'validation_failed' | 'not_a_draft' | 'not_proposable' | 'not_proposed' | 'foreign_member' | 'conflict';
 
 export interface FieldProblem {
   /** The form field or JSON path the problem belongs to, e.g. `name` or `goals.3.statement.klimat`. */
@@ -30,8 +24,7 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string): DomainError =>
-  new DomainError('not_found', `${what} finns inte.`);
+export const notFound = (what: string): DomainError => new DomainError('not_found', `${what} finns inte.`);
 
 export const validationFailed = (problems: FieldProblem[]): DomainError =>
   new DomainError(

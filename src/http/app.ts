@@ -4,7 +4,8 @@ import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import type { AppContext } from '../app/context.js';
 import { apiRoutes } from './api/routes.js';
-import { handleError, handleNotFound } from './errors.js';
+import { errorBody, handleError, handleNotFound } from './errors.js';
+import { renderErrorPage } from '../web/pages/error.page.js';
 import { securityHeaders } from './security-headers.js';
 import { staticFiles } from './static-files.js';
 import { webRoutes } from '../web/routes.js';
@@ -24,7 +25,13 @@ export function createApp(ctx: AppContext, options: HttpOptions = {}): Hono {
   app.use(
     bodyLimit({
       maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: (c) => c.text('Förfrågan är för stor.', 413),
+      onError: (c) =>
+        c.req.path.startsWith('/api/')
+          ? c.json(errorBody('payload_too_large', 'Förfrågan är för stor.'), 413)
+          : c.html(
+              renderErrorPage({ status: 413, message: 'Förfrågan är för stor. Korta texten och försök igen.' }),
+              413,
+            ),
     }),
   );
 

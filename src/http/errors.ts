@@ -28,12 +28,28 @@ export function handleError(error: Error, c: Context) {
   }
   if (error instanceof HTTPException) {
     const status = error.status;
-    if (status === 403 && !wantsJson(c)) return c.html(renderErrorPage({ status, message: 'Förfrågan kom inte från den här webbplatsens formulär och har inte utförts.' }), 403);
+    if (status === 403 && !wantsJson(c))
+      return c.html(
+        renderErrorPage({
+          status,
+          message: 'Förfrågan kom inte från den här webbplatsens formulär och har inte utförts.',
+        }),
+        403,
+      );
     if (wantsJson(c)) return c.json(errorBody('http_error', error.message || 'Förfrågan kunde inte utföras.'), status);
     return error.getResponse();
   }
   const correlationId = String(c.get('requestId') ?? 'okänd');
-  console.error(JSON.stringify({ level: 'error', correlationId, path: c.req.path, error: error.message, stack: error.stack }));
-  if (wantsJson(c)) return c.json({ ...errorBody('internal_error', 'Ett oväntat fel inträffade. Ange felkoden om du kontaktar oss.'), correlationId }, 500);
+  console.error(
+    JSON.stringify({ level: 'error', correlationId, path: c.req.path, error: error.message, stack: error.stack }),
+  );
+  if (wantsJson(c))
+    return c.json(
+      {
+        ...errorBody('internal_error', 'Ett oväntat fel inträffade. Ange felkoden om du kontaktar oss.'),
+        correlationId,
+      },
+      500,
+    );
   return c.html(renderErrorPage({ status: 500, correlationId }), 500);
 }

@@ -30,7 +30,8 @@ export async function seedDemo(ctx: AppContext, dataset: DemoDataset = loadDemoD
 
     // The dataset numbers networks by position (index + 1).
     const networkIds = new Map<number, number>();
-    for (const [i, n] of dataset.networks.entries()) networkIds.set(i + 1, await repos.collaboration.insertNetwork(collaborationId, n));
+    for (const [i, n] of dataset.networks.entries())
+      networkIds.set(i + 1, await repos.collaboration.insertNetwork(collaborationId, n));
     for (const [i, e] of dataset.events.entries()) {
       await repos.collaboration.insertEvent(collaborationId, i + 1, { ...e, whenText: e.when });
     }

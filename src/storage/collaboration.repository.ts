@@ -77,7 +77,10 @@ export const collaborationRepository = (db: Db) => ({
   },
 
   async insertComparisonArea(collaborationId: number, a: ComparisonArea): Promise<void> {
-    await db.insertInto('comparison_areas').values({ collaboration_id: collaborationId, code: a.code, name: a.name }).execute();
+    await db
+      .insertInto('comparison_areas')
+      .values({ collaboration_id: collaborationId, code: a.code, name: a.name })
+      .execute();
   },
 
   async insertBody(collaborationId: number, b: Omit<Body, 'id'>): Promise<number> {
@@ -100,7 +103,14 @@ export const collaborationRepository = (db: Db) => ({
   async insertNetwork(collaborationId: number, n: Omit<Network, 'id'>): Promise<number> {
     const row = await db
       .insertInto('networks')
-      .values({ collaboration_id: collaborationId, key: n.key, name: n.name, kind: n.kind, area: n.area, source: n.source })
+      .values({
+        collaboration_id: collaborationId,
+        key: n.key,
+        name: n.name,
+        kind: n.kind,
+        area: n.area,
+        source: n.source,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
@@ -124,19 +134,24 @@ export const collaborationRepository = (db: Db) => ({
 
   async first(): Promise<Collaboration | undefined> {
     const row = await db.selectFrom('collaborations').selectAll().orderBy('id').limit(1).executeTakeFirst();
-    return row && {
-      id: row.id,
-      slug: row.slug,
-      name: row.name,
-      formalisedYear: row.formalised_year,
-      koladaGroupId: row.kolada_group_id,
-      koladaGroupTitle: row.kolada_group_title,
-      source: row.source,
-    };
+    return (
+      row && {
+        id: row.id,
+        slug: row.slug,
+        name: row.name,
+        formalisedYear: row.formalised_year,
+        koladaGroupId: row.kolada_group_id,
+        koladaGroupTitle: row.kolada_group_title,
+        source: row.source,
+      }
+    );
   },
 
   async count(): Promise<number> {
-    const row = await db.selectFrom('collaborations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('collaborations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
 

@@ -16,6 +16,10 @@ export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.tes
 /** Opens the database `DATABASE_URL` names: PostgreSQL for `postgres://…`, SQLite otherwise. */
 export function createDb(url: string, postgres: PostgresOptions = {}): Storage {
   return isPostgresUrl(url)
-    ? { db: openPostgres(url, postgres), dialect: postgresDialect, ...(postgres.schema ? { schema: postgres.schema } : {}) }
+    ? {
+        db: openPostgres(url, postgres),
+        dialect: postgresDialect,
+        ...(postgres.schema ? { schema: postgres.schema } : {}),
+      }
     : { db: openSqlite(url), dialect: sqliteDialect };
 }

@@ -95,41 +95,73 @@ export const programmeRepository = (db: Db) => {
 
   async function structure(programmeId: number): Promise<{ perspectives: Perspective[]; focusAreas: FocusArea[] }> {
     const [perspectives, areas, goals] = await Promise.all([
-      db.selectFrom('perspectives').selectAll().where('programme_id', '=', programmeId).orderBy('position').orderBy('id').execute(),
-      db.selectFrom('focus_areas').selectAll().where('programme_id', '=', programmeId).orderBy('position').orderBy('id').execute(),
-      db.selectFrom('goals').selectAll().where('programme_id', '=', programmeId).orderBy('position').orderBy('id').execute(),
+      db
+        .selectFrom('perspectives')
+        .selectAll()
+        .where('programme_id', '=', programmeId)
+        .orderBy('position')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('focus_areas')
+        .selectAll()
+        .where('programme_id', '=', programmeId)
+        .orderBy('position')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('goals')
+        .selectAll()
+        .where('programme_id', '=', programmeId)
+        .orderBy('position')
+        .orderBy('id')
+        .execute(),
     ]);
     const goalIds = goals.map((g) => g.id);
     const [strategies, statements, lineage] =
       goalIds.length === 0
         ? [[], [], []]
         : await Promise.all([
-            db.selectFrom('strategies').selectAll().where('goal_id', 'in', goalIds).orderBy('position').orderBy('id').execute(),
+            db
+              .selectFrom('strategies')
+              .selectAll()
+              .where('goal_id', 'in', goalIds)
+              .orderBy('position')
+              .orderBy('id')
+              .execute(),
             db.selectFrom('goal_statements').selectAll().where('goal_id', 'in', goalIds).execute(),
-            db.selectFrom('goal_lineage').selectAll().where('goal_id', 'in', goalIds).orderBy('predecessor_goal_id').execute(),
+            db
+              .selectFrom('goal_lineage')
+              .selectAll()
+              .where('goal_id', 'in', goalIds)
+              .orderBy('predecessor_goal_id')
+              .execute(),
           ]);
     const strategiesByGoal = groupBy(strategies, (s) => s.goal_id);
     const statementsByGoal = groupBy(statements, (s) => s.goal_id);
     const lineageByGoal = groupBy(lineage, (l) => l.goal_id);
     const goalsByArea = groupBy(
-      goals.map(
-        (g): Goal => ({
-          id: g.id,
-          focusAreaId: g.focus_area_id,
-          position: g.position,
-          title: g.title,
-          description: g.description,
-          networkId: g.network_id,
-          note: g.note,
-          statements: Object.fromEntries((statementsByGoal.get(g.id) ?? []).map((s) => [s.perspective_id, s.statement])),
-          predecessorGoalIds: (lineageByGoal.get(g.id) ?? []).map((l) => l.predecessor_goal_id),
-          strategies: (strategiesByGoal.get(g.id) ?? []).map((s) => ({ id: s.id, position: s.position, text: s.text })),
-        }),
-      ),
+      goals.map((g): Goal => ({
+        id: g.id,
+        focusAreaId: g.focus_area_id,
+        position: g.position,
+        title: g.title,
+        description: g.description,
+        networkId: g.network_id,
+        note: g.note,
+        statements: Object.fromEntries((statementsByGoal.get(g.id) ?? []).map((s) => [s.perspective_id, s.statement])),
+        predecessorGoalIds: (lineageByGoal.get(g.id) ?? []).map((l) => l.predecessor_goal_id),
+        strategies: (strategiesByGoal.get(g.id) ?? []).map((s) => ({ id: s.id, position: s.position, text: s.text })),
+      })),
       (g) => g.focusAreaId,
     );
     return {
-      perspectives: perspectives.map((p) => ({ id: p.id, position: p.position, name: p.name, description: p.description })),
+      perspectives: perspectives.map((p) => ({
+        id: p.id,
+        position: p.position,
+        name: p.name,
+        description: p.description,
+      })),
       focusAreas: areas.map((a) => ({
         id: a.id,
         position: a.position,
@@ -142,7 +174,10 @@ export const programmeRepository = (db: Db) => {
     };
   }
 
-  async function replaceGoalChildren(goalId: number, fields: Pick<GoalFields, 'statements' | 'strategies' | 'predecessorGoalIds'>) {
+  async function replaceGoalChildren(
+    goalId: number,
+    fields: Pick<GoalFields, 'statements' | 'strategies' | 'predecessorGoalIds'>,
+  ) {
     await db.deleteFrom('strategies').where('goal_id', '=', goalId).execute();
     await db.deleteFrom('goal_statements').where('goal_id', '=', goalId).execute();
     await db.deleteFrom('goal_lineage').where('goal_id', '=', goalId).execute();
@@ -161,6 +196,15 @@ export const programmeRepository = (db: Db) => {
       .selectFrom(table)
       .select((eb) => eb.fn.max<number | null>('position').as('p'))
       .where('programme_id', '=', programmeId)
+      .executeTakeFirst();
+    return Number(row?.p ?? 0) + 1;
+  }
+
+  async function nextGoalPosition(focusAreaId: number): Promise<number> {
+    const row = await db
+      .selectFrom('goals')
+      .select((eb) => eb.fn.max<number | null>('position').as('p'))
+      .where('focus_area_id', '=', focusAreaId)
       .executeTakeFirst();
     return Number(row?.p ?? 0) + 1;
   }
@@ -200,17 +244,28 @@ export const programmeRepository = (db: Db) => {
     /** Goal ids of a programme mapped to their programme, for lineage links across versions. */
     async goalsWithProgramme(goalIds: number[]): Promise<{ goalId: number; programmeId: number; title: string }[]> {
       if (goalIds.length === 0) return [];
-      const rows = await db.selectFrom('goals').select(['id', 'programme_id', 'title']).where('id', 'in', goalIds).execute();
+      const rows = await db
+        .selectFrom('goals')
+        .select(['id', 'programme_id', 'title'])
+        .where('id', 'in', goalIds)
+        .execute();
       return rows.map((r) => ({ goalId: r.id, programmeId: r.programme_id, title: r.title }));
     },
 
     /** Goals that name any of `goalIds` as predecessor. */
-    async successorGoals(goalIds: number[]): Promise<{ goalId: number; predecessorGoalId: number; programmeId: number; title: string }[]> {
+    async successorGoals(
+      goalIds: number[],
+    ): Promise<{ goalId: number; predecessorGoalId: number; programmeId: number; title: string }[]> {
       if (goalIds.length === 0) return [];
       const rows = await db
         .selectFrom('goal_lineage')
         .innerJoin('goals', 'goals.id', 'goal_lineage.goal_id')
-        .select(['goals.id as goalId', 'goal_lineage.predecessor_goal_id as predecessorGoalId', 'goals.programme_id as programmeId', 'goals.title'])
+        .select([
+          'goals.id as goalId',
+          'goal_lineage.predecessor_goal_id as predecessorGoalId',
+          'goals.programme_id as programmeId',
+          'goals.title',
+        ])
         .where('goal_lineage.predecessor_goal_id', 'in', goalIds)
         .orderBy('goals.id')
         .execute();
@@ -260,7 +315,14 @@ export const programmeRepository = (db: Db) => {
       for (const [i, area] of p.focusAreas.entries()) {
         const areaRow = await db
           .insertInto('focus_areas')
-          .values({ programme_id: id, position: i + 1, name: area.name, description: area.description, network_id: area.networkId, note: area.note })
+          .values({
+            programme_id: id,
+            position: i + 1,
+            name: area.name,
+            description: area.description,
+            network_id: area.networkId,
+            note: area.note,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         for (const [j, goal] of area.goals.entries()) {
@@ -337,7 +399,12 @@ export const programmeRepository = (db: Db) => {
       return row.id;
     },
 
-    async updatePerspective(programmeId: number, perspectiveId: number, name: string, description: string): Promise<void> {
+    async updatePerspective(
+      programmeId: number,
+      perspectiveId: number,
+      name: string,
+      description: string,
+    ): Promise<void> {
       await db
         .updateTable('perspectives')
         .set({ name, description })
@@ -348,14 +415,25 @@ export const programmeRepository = (db: Db) => {
 
     async removePerspective(programmeId: number, perspectiveId: number): Promise<void> {
       await db.deleteFrom('goal_statements').where('perspective_id', '=', perspectiveId).execute();
-      await db.deleteFrom('perspectives').where('id', '=', perspectiveId).where('programme_id', '=', programmeId).execute();
+      await db
+        .deleteFrom('perspectives')
+        .where('id', '=', perspectiveId)
+        .where('programme_id', '=', programmeId)
+        .execute();
     },
 
     async addFocusArea(programmeId: number, fields: FocusAreaFields): Promise<number> {
       const position = await nextPosition('focus_areas', programmeId);
       const row = await db
         .insertInto('focus_areas')
-        .values({ programme_id: programmeId, position, name: fields.name, description: fields.description, network_id: fields.networkId, note: '' })
+        .values({
+          programme_id: programmeId,
+          position,
+          name: fields.name,
+          description: fields.description,
+          network_id: fields.networkId,
+          note: '',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
@@ -372,28 +450,30 @@ export const programmeRepository = (db: Db) => {
 
     async setFocusAreaPositions(programmeId: number, orderedIds: number[]): Promise<void> {
       for (const [i, areaId] of orderedIds.entries()) {
-        await db.updateTable('focus_areas').set({ position: i + 1 }).where('id', '=', areaId).where('programme_id', '=', programmeId).execute();
+        await db
+          .updateTable('focus_areas')
+          .set({ position: i + 1 })
+          .where('id', '=', areaId)
+          .where('programme_id', '=', programmeId)
+          .execute();
       }
     },
 
     async removeFocusArea(programmeId: number, areaId: number): Promise<void> {
-      const goalIds = (await db.selectFrom('goals').select('id').where('focus_area_id', '=', areaId).execute()).map((g) => g.id);
+      const goalIds = (await db.selectFrom('goals').select('id').where('focus_area_id', '=', areaId).execute()).map(
+        (g) => g.id,
+      );
       for (const goalId of goalIds) await this.removeGoal(programmeId, goalId);
       await db.deleteFrom('focus_areas').where('id', '=', areaId).where('programme_id', '=', programmeId).execute();
     },
 
     async addGoal(programmeId: number, fields: GoalFields): Promise<number> {
-      const row = await db
-        .selectFrom('goals')
-        .select((eb) => eb.fn.max<number | null>('position').as('p'))
-        .where('focus_area_id', '=', fields.focusAreaId)
-        .executeTakeFirst();
       const { id } = await db
         .insertInto('goals')
         .values({
           programme_id: programmeId,
           focus_area_id: fields.focusAreaId,
-          position: Number(row?.p ?? 0) + 1,
+          position: await nextGoalPosition(fields.focusAreaId),
           title: fields.title,
           description: fields.description,
           network_id: fields.networkId,
@@ -406,9 +486,21 @@ export const programmeRepository = (db: Db) => {
     },
 
     async updateGoal(programmeId: number, goalId: number, fields: GoalFields): Promise<void> {
+      const current = await db.selectFrom('goals').select('focus_area_id').where('id', '=', goalId).executeTakeFirst();
+      // A goal moved to another focus area goes last there, so positions stay unique per area.
+      const position =
+        current && current.focus_area_id !== fields.focusAreaId
+          ? await nextGoalPosition(fields.focusAreaId)
+          : undefined;
       await db
         .updateTable('goals')
-        .set({ focus_area_id: fields.focusAreaId, title: fields.title, description: fields.description, network_id: fields.networkId })
+        .set({
+          focus_area_id: fields.focusAreaId,
+          title: fields.title,
+          description: fields.description,
+          network_id: fields.networkId,
+          ...(position === undefined ? {} : { position }),
+        })
         .where('id', '=', goalId)
         .where('programme_id', '=', programmeId)
         .execute();

@@ -48,7 +48,9 @@ const refusedOf = (failure: Failure) => ({
 /** The select only lists existing programmes; one deleted meanwhile is a problem of that field, not a 404. */
 const sourceMustExist = (error: unknown): never => {
   if (error instanceof DomainError && error.code === 'not_found') {
-    throw validationFailed([{ field: 'from', message: 'Programmet du valde finns inte längre. Välj ett annat i listan.' }]);
+    throw validationFailed([
+      { field: 'from', message: 'Programmet du valde finns inte längre. Välj ett annat i listan.' },
+    ]);
   }
   throw error;
 };
@@ -69,14 +71,19 @@ async function predecessorGroups(ctx: AppContext, slug: string): Promise<Predece
   let slugs = view.predecessors.map((p) => p.slug);
   if (slugs.length === 0) {
     const items = await listProgrammes(ctx);
-    slugs = items.filter((i) => i.programme.state !== 'draft' && i.programme.id !== own.id).map((i) => i.programme.slug).reverse();
+    slugs = items
+      .filter((i) => i.programme.state !== 'draft' && i.programme.id !== own.id)
+      .map((i) => i.programme.slug)
+      .reverse();
   }
   const lineage = [...view.goalPredecessors.values()].flat().map((link) => link.programme.slug);
   const sources = await Promise.all([...new Set([...slugs, ...lineage])].map((s) => getProgramme(ctx, s)));
   return sources
     .map(({ programme }) => ({
       programme: { slug: programme.slug, name: programme.name },
-      goals: programme.focusAreas.flatMap((area) => area.goals.map((g) => ({ id: g.id, title: g.title, focusAreaName: area.name }))),
+      goals: programme.focusAreas.flatMap((area) =>
+        area.goals.map((g) => ({ id: g.id, title: g.title, focusAreaName: area.name })),
+      ),
     }))
     .filter((group) => group.goals.length > 0);
 }
@@ -92,17 +99,25 @@ export function draftRoutes(ctx: AppContext): Hono {
   const notEditable = (c: Context, programme: Programme) =>
     html(c, <NotEditablePage programme={programme} message={notADraft().message} />, statusOf.not_a_draft);
 
-  const editorPage = async (c: Context, slug: string, refused?: RefusedEditorForm, status: ContentfulStatusCode = 200) => {
+  const editorPage = async (
+    c: Context,
+    slug: string,
+    refused?: RefusedEditorForm,
+    status: ContentfulStatusCode = 200,
+  ) => {
     const [{ programme }, { networks }] = await Promise.all([getProgramme(ctx, slug), getCollaboration(ctx)]);
     if (programme.state !== 'draft') return notEditable(c, programme);
     const saved = SAVED_MESSAGES[c.req.query('sparat') ?? ''];
-    return html(c, <DraftEditorPage programme={programme} networks={networks} refused={refused} saved={saved} />, status);
+    return html(
+      c,
+      <DraftEditorPage programme={programme} networks={networks} refused={refused} saved={saved} />,
+      status,
+    );
   };
 
   /** One editor form: parse, change, then redirect to the editor, or show it again with the problems. */
   const editorPost =
-    (formOf: EditorFormOf, change: EditorChange, done: (c: Context) => string) =>
-    async (c: Context) => {
+    (formOf: EditorFormOf, change: EditorChange, done: (c: Context) => string) => async (c: Context) => {
       const slug = c.req.param('slug') ?? '';
       const values = await formValues(c);
       const result = await attempt(() => change(c, slug, versionOf(values), values));
@@ -111,29 +126,53 @@ export function draftRoutes(ctx: AppContext): Hono {
       return editorPage(c, slug, refused, statusOf[result.error.code]);
     };
 
-  const goalPage = async (c: Context, slug: string, goalId: number | null, posted?: GoalFormValues, failure?: Failure) => {
-    const [{ programme }, { networks }, groups] = await Promise.all([getProgramme(ctx, slug), getCollaboration(ctx), predecessorGroups(ctx, slug)]);
+  const goalPage = async (
+    c: Context,
+    slug: string,
+    goalId: number | null,
+    posted?: GoalFormValues,
+    failure?: Failure,
+  ) => {
+    const [{ programme }, { networks }, groups] = await Promise.all([
+      getProgramme(ctx, slug),
+      getCollaboration(ctx),
+      predecessorGroups(ctx, slug),
+    ]);
     if (programme.state !== 'draft') return notEditable(c, programme);
     const goal = goalsOf(programme).find((g) => g.id === goalId) ?? null;
     // A goal removed meanwhile: show the typed text as a new goal rather than lose it.
     if (goalId !== null && !goal && !posted) throw notFound('Målet');
     const values = posted ?? savedGoalValues(goal, c.req.query('omrade') ?? '');
     const page = (
-      <GoalFormPage programme={programme} goal={goal} values={values} networks={networks} predecessorGroups={groups} refused={failure && refusedOf(failure)} />
+      <GoalFormPage
+        programme={programme}
+        goal={goal}
+        values={values}
+        networks={networks}
+        predecessorGroups={groups}
+        refused={failure && refusedOf(failure)}
+      />
     );
     return html(c, page, failure ? statusOf[failure.error.code] : 200);
   };
 
   // ---- New draft
   web.get('/program/nytt', async (c) =>
-    html(c, <NewDraftPage items={await listProgrammes(ctx)} values={{ from: c.req.query('fran') ?? '' }} problems={[]} />),
+    html(
+      c,
+      <NewDraftPage items={await listProgrammes(ctx)} values={{ from: c.req.query('fran') ?? '' }} problems={[]} />,
+    ),
   );
 
   web.post('/program/nytt', async (c) => {
     const values = await formValues(c);
     const result = await attempt(() => createDraft(ctx, values).catch(sourceMustExist));
     if (result.ok) return c.redirect(`/program/${result.value.slug}/redigera`, 303);
-    return html(c, <NewDraftPage items={await listProgrammes(ctx)} values={values} problems={result.problems} />, statusOf[result.error.code]);
+    return html(
+      c,
+      <NewDraftPage items={await listProgrammes(ctx)} values={values} problems={result.problems} />,
+      statusOf[result.error.code],
+    );
   });
 
   // ---- The editor and its small forms
@@ -141,11 +180,19 @@ export function draftRoutes(ctx: AppContext): Hono {
 
   web.post(
     '/program/:slug/redigera',
-    editorPost(() => ({ form: 'fields' }), (_c, slug, version, values) => updateProgrammeFields(ctx, slug, version, values), () => 'uppgifter'),
+    editorPost(
+      () => ({ form: 'fields' }),
+      (_c, slug, version, values) => updateProgrammeFields(ctx, slug, version, values),
+      () => 'uppgifter',
+    ),
   );
   web.post(
     '/program/:slug/perspektiv',
-    editorPost(() => ({ form: 'perspective-new' }), (_c, slug, version, values) => addPerspective(ctx, slug, version, values), () => 'perspektiv-tillagt'),
+    editorPost(
+      () => ({ form: 'perspective-new' }),
+      (_c, slug, version, values) => addPerspective(ctx, slug, version, values),
+      () => 'perspektiv-tillagt',
+    ),
   );
   web.post(
     '/program/:slug/perspektiv/:id{[0-9]+}',
@@ -165,7 +212,11 @@ export function draftRoutes(ctx: AppContext): Hono {
   );
   web.post(
     '/program/:slug/omraden',
-    editorPost(() => ({ form: 'area-new' }), (_c, slug, version, values) => addFocusArea(ctx, slug, version, values), () => 'omrade-tillagt'),
+    editorPost(
+      () => ({ form: 'area-new' }),
+      (_c, slug, version, values) => addFocusArea(ctx, slug, version, values),
+      () => 'omrade-tillagt',
+    ),
   );
   web.post(
     '/program/:slug/omraden/:id{[0-9]+}',
@@ -179,7 +230,8 @@ export function draftRoutes(ctx: AppContext): Hono {
     '/program/:slug/omraden/:id{[0-9]+}/flytta',
     editorPost(
       (c) => ({ form: 'action', target: `omrade-${idParam(c, 'id')}` }),
-      (c, slug, version, values) => moveFocusArea(ctx, slug, version, idParam(c, 'id'), moveDirection(values.direction)),
+      (c, slug, version, values) =>
+        moveFocusArea(ctx, slug, version, idParam(c, 'id'), moveDirection(values.direction)),
       // Back to the moved area, so pressing "Flytta upp" again is one Tab away.
       (c) => `omrade-flyttat#omrade-${idParam(c, 'id')}`,
     ),
@@ -230,8 +282,13 @@ export function draftRoutes(ctx: AppContext): Hono {
     if (result.ok) return c.redirect(`/program/${slug}/antagande`, 303);
     const { programme } = await getProgramme(ctx, slug);
     const { code } = result.error;
-    const message = code === 'validation_failed' ? result.problems.map((p) => p.message).join(' ') : result.error.message;
-    return html(c, <ProposeRefusedPage programme={programme} code={code} message={message} problems={result.problems} />, statusOf[code]);
+    const message =
+      code === 'validation_failed' ? result.problems.map((p) => p.message).join(' ') : result.error.message;
+    return html(
+      c,
+      <ProposeRefusedPage programme={programme} code={code} message={message} problems={result.problems} />,
+      statusOf[code],
+    );
   });
 
   return web;

@@ -50,7 +50,12 @@ export function readRoutes(ctx: AppContext): Hono {
     const items = await listProgrammes(ctx);
     const rows = items
       .filter((i) => i.programme.state !== 'draft')
-      .map((i) => ({ slug: i.programme.slug, name: i.programme.name, status: i.status, adoptionRule: i.programme.adoptionRule }));
+      .map((i) => ({
+        slug: i.programme.slug,
+        name: i.programme.name,
+        status: i.status,
+        adoptionRule: i.programme.adoptionRule,
+      }));
     return html(c, <AdoptionIndexPage rows={rows} />);
   });
 
@@ -65,7 +70,11 @@ export function readRoutes(ctx: AppContext): Hono {
     const result = await attempt(() => recordDecision(ctx, slug, values));
     if (result.ok) return c.redirect(`/program/${slug}/antagande?registrerat=1`, 303);
     const [overview, { bodies }] = await Promise.all([getAdoption(ctx, slug), getCollaboration(ctx)]);
-    return html(c, <AdoptionPage overview={overview} bodies={bodies} form={{ values, problems: result.problems }} />, statusOf[result.error.code]);
+    return html(
+      c,
+      <AdoptionPage overview={overview} bodies={bodies} form={{ values, problems: result.problems }} />,
+      statusOf[result.error.code],
+    );
   });
 
   web.get('/versioner', async (c) => html(c, <VersionsPage items={await listProgrammes(ctx)} />));

@@ -5,13 +5,17 @@ import { DomainError, type FieldProblem } from '../domain/errors.js';
 import { renderPage } from './layout.js';
 
 /** Sends a page (doctype included). */
-export const html = (c: Context, page: JSX.Element, status: ContentfulStatusCode = 200) => c.html(renderPage(page), status);
+export const html = (c: Context, page: JSX.Element, status: ContentfulStatusCode = 200) =>
+  c.html(renderPage(page), status);
 
 /** A form's fields as strings (the last value of repeated fields), for rendering it back after an error. */
 export async function formValues(c: Context): Promise<Record<string, string>> {
   const body = await c.req.parseBody({ all: true });
   return Object.fromEntries(
-    Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : Array.isArray(v) ? String(v.at(-1) ?? '') : '']),
+    Object.entries(body).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? v : Array.isArray(v) ? String(v.at(-1) ?? '') : '',
+    ]),
   );
 }
 
@@ -22,12 +26,18 @@ export const formBody = (c: Context) => c.req.parseBody({ all: true, dot: true }
  * Runs a form's use case; on a domain error with field problems (or a conflict), returns them so
  * the page can render the form again with what the user typed. Other errors propagate.
  */
-export async function attempt<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: DomainError; problems: FieldProblem[] }> {
+export async function attempt<T>(
+  work: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: DomainError; problems: FieldProblem[] }> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {
     if (error instanceof DomainError && error.code !== 'not_found') {
-      return { ok: false, error, problems: error.problems.length ? error.problems : [{ field: 'form', message: error.message }] };
+      return {
+        ok: false,
+        error,
+        problems: error.problems.length ? error.problems : [{ field: 'form', message: error.message }],
+      };
     }
     throw error;
   }

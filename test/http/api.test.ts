@@ -240,7 +240,7 @@ describe.each(testDialects)('JSON API v1 (reading) on %s', (dialect) => {
     expect(body.from).toEqual({ id: 'sup-2035', name: 'Södertörns utvecklingsprogram 2035' });
     expect(body.to).toEqual({ id: 'sup-2035-rev-2021', name: 'Södertörns utvecklingsprogram 2035 (justerat)' });
     expect(body.lines).toContain(
-      'målet "Leda omställningen till ett klimateffektivt samhälle" flyttas från Klimat till Funktionell samordning',
+      'målet ”Leda omställningen till ett klimateffektivt samhälle” flyttas från Klimat till Funktionell samordning',
     );
     expect(body.lines).toContain('nytt fokusområde, Funktionell samordning, införs');
     expect(body.diff.focusAreas.added).toEqual([expect.objectContaining({ name: 'Funktionell samordning' })]);

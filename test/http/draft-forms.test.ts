@@ -12,7 +12,12 @@ import { testDialects } from '../support/databases.js';
 
 /** The text of a page with the entities hono/jsx writes decoded, so messages can be matched as written. */
 const textOf = (html: string) =>
-  html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 const year = (y: number | null) => (y === null ? '' : String(y));
 
@@ -86,8 +91,15 @@ describe.each(testDialects)('draft forms (%s)', (dialect) => {
     const source = await programme('sup-2035');
     const slug = await newDraft({ from: 'sup-2035', name: '' });
     const draft = await programme(slug);
-    expect(draft).toMatchObject({ name: source.name, state: 'draft', derivedFromProgrammeId: source.id, replacesProgrammeId: source.id });
-    expect(draft.perspectives.map((x) => [x.name, x.description])).toEqual(source.perspectives.map((x) => [x.name, x.description]));
+    expect(draft).toMatchObject({
+      name: source.name,
+      state: 'draft',
+      derivedFromProgrammeId: source.id,
+      replacesProgrammeId: source.id,
+    });
+    expect(draft.perspectives.map((x) => [x.name, x.description])).toEqual(
+      source.perspectives.map((x) => [x.name, x.description]),
+    );
     expect(draft.focusAreas.map((a) => a.name)).toEqual(source.focusAreas.map((a) => a.name));
     const copied = goalsOf(draft);
     expect(copied.map((g) => g.title)).toEqual(goalsOf(source).map((g) => g.title));
@@ -126,9 +138,17 @@ describe.each(testDialects)('draft forms (%s)', (dialect) => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/program/${slug}/redigera?sparat=uppgifter`);
     const after = await programme(slug);
-    expect(after).toMatchObject({ name: 'Utvecklingsprogram 2040', targetYear: 2040, validFromYear: 2027, validToYear: 2030, vision: 'Södertörn – en attraktiv region.' });
+    expect(after).toMatchObject({
+      name: 'Utvecklingsprogram 2040',
+      targetYear: 2040,
+      validFromYear: 2027,
+      validToYear: 2030,
+      vision: 'Södertörn – en attraktiv region.',
+    });
     expect(after.version).toBe(before.version + 1);
-    expect(textOf(await (await get(`/program/${slug}/redigera?sparat=uppgifter`)).text())).toContain('Programmets uppgifter är sparade.');
+    expect(textOf(await (await get(`/program/${slug}/redigera?sparat=uppgifter`)).text())).toContain(
+      'Programmets uppgifter är sparade.',
+    );
   });
 
   it('refuses bad input with 422 and Swedish messages, keeps what was typed and changes nothing', async () => {
@@ -151,7 +171,11 @@ describe.each(testDialects)('draft forms (%s)', (dialect) => {
     expect(html).toContain('En vision jag inte vill skriva om</textarea>');
     expect(html).toContain('aria-invalid="true"');
 
-    const period = await postForm(t.app, `/program/${slug}/redigera`, { ...fieldsForm(before), validFromYear: '2023', validToYear: '2019' });
+    const period = await postForm(t.app, `/program/${slug}/redigera`, {
+      ...fieldsForm(before),
+      validFromYear: '2023',
+      validToYear: '2019',
+    });
     expect(period.status).toBe(422);
     const periodHtml = textOf(await period.text());
     expect(periodHtml).toContain('Giltighetsperioden kan inte sluta före det år den börjar.');
@@ -166,10 +190,16 @@ describe.each(testDialects)('draft forms (%s)', (dialect) => {
     const slug = await newDraft({ from: '', name: 'Delat utkast' });
     const opened = await programme(slug);
     // Someone else saves first.
-    expect((await postForm(t.app, `/program/${slug}/redigera`, { ...fieldsForm(opened), vision: 'Kollegans vision' })).status).toBe(303);
+    expect(
+      (await postForm(t.app, `/program/${slug}/redigera`, { ...fieldsForm(opened), vision: 'Kollegans vision' }))
+        .status,
+    ).toBe(303);
     const current = await programme(slug);
 
-    const res = await postForm(t.app, `/program/${slug}/redigera`, { ...fieldsForm(opened), vision: 'Min egen vision' });
+    const res = await postForm(t.app, `/program/${slug}/redigera`, {
+      ...fieldsForm(opened),
+      vision: 'Min egen vision',
+    });
     expect(res.status).toBe(409);
     const html = textOf(await res.text());
     expect(html).toContain('Programmet har ändrats av någon annan sedan du öppnade sidan.');
@@ -180,7 +210,11 @@ describe.each(testDialects)('draft forms (%s)', (dialect) => {
     expect(await programme(slug)).toEqual(current);
 
     // Resubmitting the kept text with the version the refusal rendered wins deliberately.
-    const again = await postForm(t.app, `/program/${slug}/redigera`, { ...fieldsForm(opened), version: String(current.version), vision: 'Min egen vision' });
+    const again = await postForm(t.app, `/program/${slug}/redigera`, {
+      ...fieldsForm(opened),
+      version: String(current.version),
+      vision: 'Min egen vision',
+    });
     expect(again.status).toBe(303);
     expect((await programme(slug)).vision).toBe('Min egen vision');
   });
@@ -220,7 +254,11 @@ describe.each(testDialects)('draft forms (%s)', (dialect) => {
     expect(added.status).toBe(303);
     p = await programme(slug);
     const area = p.focusAreas[0]!;
-    expect(area).toMatchObject({ name: 'Infrastruktur', description: 'Transporter och bostäder', networkId: networks[0]!.id });
+    expect(area).toMatchObject({
+      name: 'Infrastruktur',
+      description: 'Transporter och bostäder',
+      networkId: networks[0]!.id,
+    });
     const [sustainability, climate] = p.perspectives;
 
     const refused = await postForm(t.app, `/program/${slug}/mal`, {
@@ -255,9 +293,15 @@ describe.each(testDialects)('draft forms (%s)', (dialect) => {
       title: 'Fler resor med kollektivtrafik',
       focusAreaId: area.id,
       networkId: null,
-      statements: { [sustainability!.id]: 'Jämlik tillgång till arbetsmarknaden', [climate!.id]: 'Kollektivtrafik minskar utsläppen' },
+      statements: {
+        [sustainability!.id]: 'Jämlik tillgång till arbetsmarknaden',
+        [climate!.id]: 'Kollektivtrafik minskar utsläppen',
+      },
     });
-    expect(goal.strategies.map((s) => s.text)).toEqual(['Bygg ut spårtrafiken', 'Samordna busslinjer över kommungränser']);
+    expect(goal.strategies.map((s) => s.text)).toEqual([
+      'Bygg ut spårtrafiken',
+      'Samordna busslinjer över kommungränser',
+    ]);
 
     const editor = textOf(await (await get(`/program/${slug}/redigera`)).text());
     expect(editor).toContain(`href="/program/${slug}/mal/${goal.id}"`);
@@ -268,38 +312,68 @@ describe.each(testDialects)('draft forms (%s)', (dialect) => {
     const slug = await newDraft({ from: 'sup-2035' });
     let p = await programme(slug);
     const climate = p.perspectives[1]!;
-    expect((await postForm(t.app, `/program/${slug}/perspektiv/${climate.id}`, { version: String(p.version), name: 'Klimat och miljö', description: 'Ny beskrivning' })).status).toBe(303);
+    expect(
+      (
+        await postForm(t.app, `/program/${slug}/perspektiv/${climate.id}`, {
+          version: String(p.version),
+          name: 'Klimat och miljö',
+          description: 'Ny beskrivning',
+        })
+      ).status,
+    ).toBe(303);
     p = await programme(slug);
     expect(p.perspectives[1]).toMatchObject({ name: 'Klimat och miljö', description: 'Ny beskrivning' });
 
-    const empty = await postForm(t.app, `/program/${slug}/perspektiv`, { version: String(p.version), name: '  ', description: 'Text som ska finnas kvar' });
+    const empty = await postForm(t.app, `/program/${slug}/perspektiv`, {
+      version: String(p.version),
+      name: '  ',
+      description: 'Text som ska finnas kvar',
+    });
     expect(empty.status).toBe(422);
     const emptyHtml = textOf(await empty.text());
     expect(emptyHtml).toContain('href="#perspective-new-name"');
     expect(emptyHtml).toContain('Skriv perspektivets namn.');
     expect(emptyHtml).toContain('Text som ska finnas kvar</textarea>');
 
-    expect((await postForm(t.app, `/program/${slug}/perspektiv`, { version: String(p.version), name: 'Jämställdhet', description: '' })).status).toBe(303);
+    expect(
+      (
+        await postForm(t.app, `/program/${slug}/perspektiv`, {
+          version: String(p.version),
+          name: 'Jämställdhet',
+          description: '',
+        })
+      ).status,
+    ).toBe(303);
     p = await programme(slug);
     const equality = p.perspectives.find((x) => x.name === 'Jämställdhet')!;
-    expect((await postForm(t.app, `/program/${slug}/perspektiv/${equality.id}/ta-bort`, { version: String(p.version) })).status).toBe(303);
+    expect(
+      (await postForm(t.app, `/program/${slug}/perspektiv/${equality.id}/ta-bort`, { version: String(p.version) }))
+        .status,
+    ).toBe(303);
     p = await programme(slug);
     expect(p.perspectives.map((x) => x.name)).toEqual(['Hållbar utveckling', 'Klimat och miljö']);
 
     const [first, second] = p.focusAreas;
-    const moved = await postForm(t.app, `/program/${slug}/omraden/${second!.id}/flytta`, { version: String(p.version), direction: 'up' });
+    const moved = await postForm(t.app, `/program/${slug}/omraden/${second!.id}/flytta`, {
+      version: String(p.version),
+      direction: 'up',
+    });
     expect(moved.status).toBe(303);
     expect(moved.headers.get('location')).toBe(`/program/${slug}/redigera?sparat=omrade-flyttat#omrade-${second!.id}`);
     p = await programme(slug);
     expect(p.focusAreas.slice(0, 2).map((a) => a.id)).toEqual([second!.id, first!.id]);
 
     // A stale button press changes nothing and says why.
-    const stale = await postForm(t.app, `/program/${slug}/omraden/${first!.id}/ta-bort`, { version: String(p.version - 1) });
+    const stale = await postForm(t.app, `/program/${slug}/omraden/${first!.id}/ta-bort`, {
+      version: String(p.version - 1),
+    });
     expect(stale.status).toBe(409);
     expect(textOf(await stale.text())).toContain('Programmet har ändrats av någon annan');
     expect(await programme(slug)).toEqual(p);
 
-    expect((await postForm(t.app, `/program/${slug}/omraden/${first!.id}/ta-bort`, { version: String(p.version) })).status).toBe(303);
+    expect(
+      (await postForm(t.app, `/program/${slug}/omraden/${first!.id}/ta-bort`, { version: String(p.version) })).status,
+    ).toBe(303);
     p = await programme(slug);
     expect(p.focusAreas.map((a) => a.id)).not.toContain(first!.id);
   });
@@ -313,13 +387,16 @@ describe.each(testDialects)('draft forms (%s)', (dialect) => {
     const refused = await postForm(t.app, `/program/${slug}/foresla`, { version: String(p.version) });
     expect(refused.status).toBe(422);
     const html = textOf(await refused.text());
-    expect(html).toContain(`Målet "${firstGoal!.title}" saknar en redovisning av hur det bidrar till perspektivet "Klimat".`);
+    expect(html).toContain(
+      `Målet ”${firstGoal!.title}” saknar en redovisning av hur det bidrar till perspektivet ”Klimat”.`,
+    );
     expect(html).toContain(`href="/program/${slug}/mal/${firstGoal!.id}#statement-${climate.id}"`);
     expect((await programme(slug)).state).toBe('draft');
 
     for (const goal of goalsOf(p)) {
       const fields = goalForm(p, goal);
-      for (const x of p.perspectives) fields[`statements.${x.id}`] = `${goal.title} bidrar till ${x.name.toLowerCase()}.`;
+      for (const x of p.perspectives)
+        fields[`statements.${x.id}`] = `${goal.title} bidrar till ${x.name.toLowerCase()}.`;
       const saved = await postForm(t.app, `/program/${slug}/mal/${goal.id}`, fields);
       expect(saved.status).toBe(303);
       p = await programme(slug);
@@ -338,6 +415,12 @@ describe.each(testDialects)('draft forms (%s)', (dialect) => {
     const editor = await get(`/program/${slug}/redigera`);
     expect(editor.status).toBe(409);
     expect(textOf(await editor.text())).toContain('Programmet är inte ett utkast och kan inte ändras.');
+    const late = await postForm(t.app, `/program/${slug}/redigera`, {
+      ...fieldsForm(await programme(slug)),
+      name: 'För sent',
+    });
+    expect(late.status).toBe(409);
+    expect((await programme(slug)).name).toBe('Södertörns utvecklingsprogram 2039');
 
     const { members } = await getCollaboration(t.ctx);
     const decision = await postForm(t.app, `/program/${slug}/beslut`, {

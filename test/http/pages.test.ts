@@ -77,7 +77,15 @@ describe.each(testDialects)('pages and forms over HTTP on %s', (dialect) => {
   ])('refuses a bad decision %j with a Swedish message and changes nothing', async (override, message) => {
     const before = await adoptedCount('sup-2023');
     const member = (await getAdoption(t.ctx, 'sup-2023')).members[1]!.member;
-    const fields = { memberId: String(member.id), bodyKind: 'board', outcome: 'adopted', datePrecision: 'exact', date: '2023-05-15', paragraph: '§ 7', ...override };
+    const fields = {
+      memberId: String(member.id),
+      bodyKind: 'board',
+      outcome: 'adopted',
+      datePrecision: 'exact',
+      date: '2023-05-15',
+      paragraph: '§ 7',
+      ...override,
+    };
     const res = await postForm(t.app, '/program/sup-2023/beslut', fields);
     expect(res.status).toBe(422);
     const html = await res.text();

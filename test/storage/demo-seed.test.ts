@@ -36,10 +36,22 @@ describe.each(testDialects)('the real demo on %s', (dialect) => {
 
   it('reads a programme back with structure, lineage and decisions', async () => {
     const view = await getProgramme(t.ctx, 'sup-2035');
-    expect(view.programme.focusAreas.map((a) => a.name)).toEqual(['Infrastruktur', 'Näringsliv och högskola', 'Olikhet och mångfald', 'Klimat']);
+    expect(view.programme.focusAreas.map((a) => a.name)).toEqual([
+      'Infrastruktur',
+      'Näringsliv och högskola',
+      'Olikhet och mångfald',
+      'Klimat',
+    ]);
     expect(view.programme.perspectives.map((p) => p.name)).toEqual(['Hållbar utveckling', 'Klimat']);
     expect(view.decisions).toHaveLength(8);
-    expect(view.decisions.every((d) => d.decided.precision === 'on_or_before' && d.decided.precision === 'on_or_before' && d.decided.date === '2019-10-11')).toBe(true);
+    expect(
+      view.decisions.every(
+        (d) =>
+          d.decided.precision === 'on_or_before' &&
+          d.decided.precision === 'on_or_before' &&
+          d.decided.date === '2019-10-11',
+      ),
+    ).toBe(true);
     const infra = view.programme.focusAreas[0]!.goals[0]!;
     expect(view.goalPredecessors.get(infra.id)?.map((l) => l.programme.slug)).toEqual(['sup-2013']);
     expect(view.status.inForceFrom).toEqual({ precision: 'on_or_before', date: '2019-10-11' });

@@ -8,7 +8,10 @@ export interface TestApp extends TestContext {
 }
 
 /** The real HTTP app on a fresh database (demo loaded unless `seed: false`). Call it with `app.request()`. */
-export async function openTestApp(dialect: DialectName, options: { seed?: boolean; now?: Date } = {}): Promise<TestApp> {
+export async function openTestApp(
+  dialect: DialectName,
+  options: { seed?: boolean; now?: Date } = {},
+): Promise<TestApp> {
   const t = await openTestContext(dialect, options);
   return { ...t, app: createApp(t.ctx) };
 }

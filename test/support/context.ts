@@ -13,7 +13,10 @@ export interface TestContext {
 }
 
 /** A fresh database on `dialect`, migrated and (by default) loaded with the real Södertörn demo. */
-export async function openTestContext(dialect: DialectName, options: { seed?: boolean; now?: Date } = {}): Promise<TestContext> {
+export async function openTestContext(
+  dialect: DialectName,
+  options: { seed?: boolean; now?: Date } = {},
+): Promise<TestContext> {
   const storage = await openTestStorage(dialect);
   const ctx = createContext(storage, () => options.now ?? TEST_NOW);
   if (options.seed ?? true) await seedDemo(ctx);

@@ -7,7 +7,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { getProgramme } from '../../src/app/programmes/get-programme.js';
 import { goalsOf } from '../../src/domain/programme/programme.js';
 import { openTestApp, postForm, type TestApp } from '../support/app.js';
-import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, startServer, type RunningServer } from '../support/browser.js';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  startServer,
+  type RunningServer,
+} from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
 
 describe.each(testDialects)('draft pages in Chromium (%s)', (dialect) => {
@@ -49,22 +55,27 @@ describe.each(testDialects)('draft pages in Chromium (%s)', (dialect) => {
 
   /** Submits by clicking the named button and expects the page that comes back to answer `status`. */
   async function submit(button: string, status: number): Promise<void> {
-    const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: button }).click()]);
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: button }).click(),
+    ]);
     expect(res.status()).toBe(status);
     await page.waitForLoadState();
   }
 
-  it('new-draft form and its error state', async () => {
+  it('new-draft form and its error state', { timeout: 90_000 }, async () => {
     await open('/program/nytt');
     await expectNoAxeViolations(page);
 
     await page.fill('#name', 'x'.repeat(201));
     await submit('Skapa utkastet', 422);
-    await expect(page.locator('#felsammanfattning a[href="#name"]').textContent()).resolves.toContain('högst 200 tecken');
+    await expect(page.locator('#felsammanfattning a[href="#name"]').textContent()).resolves.toContain(
+      'högst 200 tecken',
+    );
     await expectNoAxeViolations(page);
   });
 
-  it('editor, its error and conflict states, and no horizontal scroll at 320 px', async () => {
+  it('editor, its error and conflict states, and no horizontal scroll at 320 px', { timeout: 90_000 }, async () => {
     const slug = await derivedDraft('Utkast för granskning');
     await open(`/program/${slug}/redigera`);
     await expectNoAxeViolations(page);
@@ -100,7 +111,7 @@ describe.each(testDialects)('draft pages in Chromium (%s)', (dialect) => {
     await expectNoAxeViolations(page);
   });
 
-  it('goal form and its error state', async () => {
+  it('goal form and its error state', { timeout: 90_000 }, async () => {
     const slug = await derivedDraft('Utkast för målformuläret');
     const goal = goalsOf(await programme(slug))[0]!;
     await open(`/program/${slug}/mal/${goal.id}`);
@@ -118,7 +129,7 @@ describe.each(testDialects)('draft pages in Chromium (%s)', (dialect) => {
     await expectNoAxeViolations(page);
   });
 
-  it('propose-refused page', async () => {
+  it('propose-refused page and the not-editable page', { timeout: 90_000 }, async () => {
     const slug = await derivedDraft('Ofullständigt utkast');
     await open(`/program/${slug}`);
     await submit('Föreslå programmet', 422);
@@ -127,48 +138,62 @@ describe.each(testDialects)('draft pages in Chromium (%s)', (dialect) => {
     expect(firstLink).toMatch(new RegExp(`^/program/${slug}/mal/\\d+#statement-\\d+$`));
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
+
+    // A programme that is no longer a draft: its editor explains why and offers a new draft instead.
+    await open('/program/sup-2035/redigera', 409);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Programmet kan inte redigeras');
+    await expectNoAxeViolations(page);
   });
 
-  it('works by keyboard alone: create a derived draft, write a goal’s climate statement, save', async () => {
-    await open('/program/nytt');
+  it(
+    'works by keyboard alone: create a derived draft, write a goal’s climate statement, save',
+    { timeout: 90_000 },
+    async () => {
+      await open('/program/nytt');
 
-    /** Presses Tab until `matches` holds for the focused element; fails after `limit` presses. */
-    async function tabTo(description: string, matches: (el: { id: string; href: string; text: string }) => boolean, limit = 150) {
-      for (let i = 0; i < limit; i++) {
-        await page.keyboard.press('Tab');
-        const el = await page.evaluate(() => {
-          const a = document.activeElement as HTMLElement | null;
-          return { id: a?.id ?? '', href: a?.getAttribute('href') ?? '', text: a?.textContent?.trim() ?? '' };
-        });
-        if (matches(el)) return;
+      /** Presses Tab until `matches` holds for the focused element; fails after `limit` presses. */
+      async function tabTo(
+        description: string,
+        matches: (el: { id: string; href: string; text: string }) => boolean,
+        limit = 150,
+      ) {
+        for (let i = 0; i < limit; i++) {
+          await page.keyboard.press('Tab');
+          const el = await page.evaluate(() => {
+            const a = document.activeElement as HTMLElement | null;
+            return { id: a?.id ?? '', href: a?.getAttribute('href') ?? '', text: a?.textContent?.trim() ?? '' };
+          });
+          if (matches(el)) return;
+        }
+        throw new Error(`Tab nådde aldrig ${description}`);
       }
-      throw new Error(`Tab nådde aldrig ${description}`);
-    }
 
-    await tabTo('utgångspunkten', (el) => el.id === 'from');
-    for (let i = 0; i < 10 && (await page.inputValue('#from')) !== 'sup-2035'; i++) await page.keyboard.press('ArrowDown');
-    await expect(page.inputValue('#from')).resolves.toBe('sup-2035');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Tangentbordsutkast');
-    await tabTo('knappen Skapa utkastet', (el) => el.text === 'Skapa utkastet');
-    await Promise.all([page.waitForURL(/\/redigera$/), page.keyboard.press('Enter')]);
-    const slug = new URL(page.url()).pathname.split('/')[2]!;
-    const draft = await programme(slug);
-    expect(draft.name).toBe('Tangentbordsutkast');
-    const goal = goalsOf(draft)[0]!;
-    const climate = draft.perspectives.find((p) => p.name === 'Klimat')!;
+      await tabTo('utgångspunkten', (el) => el.id === 'from');
+      for (let i = 0; i < 10 && (await page.inputValue('#from')) !== 'sup-2035'; i++)
+        await page.keyboard.press('ArrowDown');
+      await expect(page.inputValue('#from')).resolves.toBe('sup-2035');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Tangentbordsutkast');
+      await tabTo('knappen Skapa utkastet', (el) => el.text === 'Skapa utkastet');
+      await Promise.all([page.waitForURL(/\/redigera$/), page.keyboard.press('Enter')]);
+      const slug = new URL(page.url()).pathname.split('/')[2]!;
+      const draft = await programme(slug);
+      expect(draft.name).toBe('Tangentbordsutkast');
+      const goal = goalsOf(draft)[0]!;
+      const climate = draft.perspectives.find((p) => p.name === 'Klimat')!;
 
-    await tabTo('länken Redigera målet', (el) => el.href === `/program/${slug}/mal/${goal.id}`);
-    await Promise.all([page.waitForURL(new RegExp(`/mal/${goal.id}$`)), page.keyboard.press('Enter')]);
-    await tabTo('klimatredovisningen', (el) => el.id === `statement-${climate.id}`);
-    await page.keyboard.type('Bättre kollektivtrafik minskar utsläppen från vägtrafiken.');
-    await tabTo('knappen Spara målet', (el) => el.text === 'Spara målet');
-    await Promise.all([page.waitForURL(/\/redigera\?sparat=mal/), page.keyboard.press('Enter')]);
-    await expect(page.getByRole('status').textContent()).resolves.toBe('Målet är sparat.');
+      await tabTo('länken Redigera målet', (el) => el.href === `/program/${slug}/mal/${goal.id}`);
+      await Promise.all([page.waitForURL(new RegExp(`/mal/${goal.id}$`)), page.keyboard.press('Enter')]);
+      await tabTo('klimatredovisningen', (el) => el.id === `statement-${climate.id}`);
+      await page.keyboard.type('Bättre kollektivtrafik minskar utsläppen från vägtrafiken.');
+      await tabTo('knappen Spara målet', (el) => el.text === 'Spara målet');
+      await Promise.all([page.waitForURL(/\/redigera\?sparat=mal/), page.keyboard.press('Enter')]);
+      await expect(page.getByRole('status').textContent()).resolves.toBe('Målet är sparat.');
 
-    const saved = goalsOf(await programme(slug)).find((g) => g.id === goal.id)!;
-    expect(saved.statements[climate.id]).toBe('Bättre kollektivtrafik minskar utsläppen från vägtrafiken.');
-    expect(saved.predecessorGoalIds).toEqual(goal.predecessorGoalIds);
-    expect(saved.strategies).toHaveLength(goal.strategies.length);
-  });
+      const saved = goalsOf(await programme(slug)).find((g) => g.id === goal.id)!;
+      expect(saved.statements[climate.id]).toBe('Bättre kollektivtrafik minskar utsläppen från vägtrafiken.');
+      expect(saved.predecessorGoalIds).toEqual(goal.predecessorGoalIds);
+      expect(saved.strategies).toHaveLength(goal.strategies.length);
+    },
+  );
 });

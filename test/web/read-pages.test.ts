@@ -1,7 +1,13 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../support/app.js';
-import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, startServer, type RunningServer } from '../support/browser.js';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  startServer,
+  type RunningServer,
+} from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
 
 /** Every read page template, with the real demo, in Chromium: content, axe, keyboard, 320 px. */
@@ -80,7 +86,9 @@ describe.each(testDialects)('read pages in Chromium on %s', (dialect) => {
     const page = await visit('/versioner/jamfor?fran=sup-2035&till=sup-2035-rev-2021');
     const lines = await page.locator('.diff-lines li').allInnerTexts();
     expect(lines).toContain('nytt fokusområde, Funktionell samordning, införs');
-    expect(lines).toContain('målet "Leda omställningen till ett klimateffektivt samhälle" flyttas från Klimat till Funktionell samordning');
+    expect(lines).toContain(
+      'målet ”Leda omställningen till ett klimateffektivt samhälle” flyttas från Klimat till Funktionell samordning',
+    );
     await page.close();
   });
 

@@ -11,12 +11,24 @@ import { decisionInput, type DecisionInput } from './decision-input.js';
 /** Checks that cross the input and today's date: the form alone cannot see these. */
 function checkDate(input: DecisionInput, today: string): { decided: DecisionDate; problems: FieldProblem[] } {
   if (input.datePrecision === 'unknown') return { decided: { precision: 'unknown' }, problems: [] };
-  if (input.date === '') return { decided: { precision: 'unknown' }, problems: [{ field: 'date', message: 'Skriv beslutsdatumet, till exempel 2019-10-11.' }] };
+  if (input.date === '')
+    return {
+      decided: { precision: 'unknown' },
+      problems: [{ field: 'date', message: 'Skriv beslutsdatumet, till exempel 2019-10-11.' }],
+    };
   if (!isIsoDate(input.date)) {
-    return { decided: { precision: 'unknown' }, problems: [{ field: 'date', message: 'Datumet ska vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD, till exempel 2019-10-11.' }] };
+    return {
+      decided: { precision: 'unknown' },
+      problems: [
+        { field: 'date', message: 'Datumet ska vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD, till exempel 2019-10-11.' },
+      ],
+    };
   }
   if (input.date > today) {
-    return { decided: { precision: 'unknown' }, problems: [{ field: 'date', message: `Ett beslut kan inte ha fattats efter i dag (${today}).` }] };
+    return {
+      decided: { precision: 'unknown' },
+      problems: [{ field: 'date', message: `Ett beslut kan inte ha fattats efter i dag (${today}).` }],
+    };
   }
   return { decided: { precision: input.datePrecision, date: input.date }, problems: [] };
 }
@@ -42,7 +54,10 @@ export async function recordDecision(ctx: AppContext, ref: string, raw: unknown)
   return inTransaction(ctx, async (repos) => {
     const programme = await loadProgramme(repos, ref);
     if (programme.state === 'draft') {
-      throw new DomainError('not_proposed', 'Programmet är ett utkast. Det måste föreslås innan beslut om det kan registreras.');
+      throw new DomainError(
+        'not_proposed',
+        'Programmet är ett utkast. Det måste föreslås innan beslut om det kan registreras.',
+      );
     }
     const collaboration = await currentCollaboration(repos);
     const [members, bodies] = await Promise.all([
@@ -51,16 +66,26 @@ export async function recordDecision(ctx: AppContext, ref: string, raw: unknown)
     ]);
     const member = resolveMember(input, members);
     if (member === 'foreign') {
-      throw new DomainError('foreign_member', `Kommunen är inte medlem i ${collaboration.name}. Välj en av medlemskommunerna.`, [
-        { field: input.memberId !== null ? 'memberId' : 'memberCode', message: `Kommunen är inte medlem i ${collaboration.name}.` },
-      ]);
+      throw new DomainError(
+        'foreign_member',
+        `Kommunen är inte medlem i ${collaboration.name}. Välj en av medlemskommunerna.`,
+        [
+          {
+            field: input.memberId !== null ? 'memberId' : 'memberCode',
+            message: `Kommunen är inte medlem i ${collaboration.name}.`,
+          },
+        ],
+      );
     }
     const { decided, problems } = checkDate(input, todayInSweden(ctx.now()));
     if (input.bodyKind === 'board' && member === null) {
       problems.unshift({ field: 'memberId', message: 'Välj den kommun vars kommunstyrelse fattade beslutet.' });
     }
     if (input.bodyKind === 'committee' && member !== null) {
-      problems.unshift({ field: 'memberId', message: 'Samarbetskommitténs beslut gäller hela samverkan: välj ingen kommun.' });
+      problems.unshift({
+        field: 'memberId',
+        message: 'Samarbetskommitténs beslut gäller hela samverkan: välj ingen kommun.',
+      });
     }
     if (problems.length) throw validationFailed(problems);
     const body = resolveBody(input, member, bodies);

@@ -5,11 +5,22 @@ import { currentCollaboration } from '../collaboration.js';
 import type { AppContext, Repositories } from '../context.js';
 import { parseInput } from '../input.js';
 import { editDraft } from './edit-draft.js';
-import { focusAreaInput, goalInput, perspectiveInput, programmeFieldsInput, type GoalInput } from './programme-input.js';
+import {
+  focusAreaInput,
+  goalInput,
+  perspectiveInput,
+  programmeFieldsInput,
+  type GoalInput,
+} from './programme-input.js';
 
 /** Use cases that change a draft's content. Each validates fully before it changes anything. */
 
-export async function updateProgrammeFields(ctx: AppContext, ref: string, version: number, raw: unknown): Promise<void> {
+export async function updateProgrammeFields(
+  ctx: AppContext,
+  ref: string,
+  version: number,
+  raw: unknown,
+): Promise<void> {
   const fields = parseInput(programmeFieldsInput, raw);
   const problems = checkProgrammeFields(fields);
   if (problems.length) throw validationFailed(problems);
@@ -18,10 +29,18 @@ export async function updateProgrammeFields(ctx: AppContext, ref: string, versio
 
 export async function addPerspective(ctx: AppContext, ref: string, version: number, raw: unknown): Promise<void> {
   const input = parseInput(perspectiveInput, raw);
-  await editDraft(ctx, ref, version, (p, repos) => repos.programmes.addPerspective(p.id, input.name, input.description));
+  await editDraft(ctx, ref, version, (p, repos) =>
+    repos.programmes.addPerspective(p.id, input.name, input.description),
+  );
 }
 
-export async function updatePerspective(ctx: AppContext, ref: string, version: number, perspectiveId: number, raw: unknown) {
+export async function updatePerspective(
+  ctx: AppContext,
+  ref: string,
+  version: number,
+  perspectiveId: number,
+  raw: unknown,
+) {
   const input = parseInput(perspectiveInput, raw);
   await editDraft(ctx, ref, version, async (p, repos) => {
     requirePart(p.perspectives.some((x) => x.id === perspectiveId));
@@ -65,7 +84,13 @@ export async function updateFocusArea(ctx: AppContext, ref: string, version: num
 }
 
 /** Moves a focus area one step up or down in the document. */
-export async function moveFocusArea(ctx: AppContext, ref: string, version: number, areaId: number, direction: 'up' | 'down') {
+export async function moveFocusArea(
+  ctx: AppContext,
+  ref: string,
+  version: number,
+  areaId: number,
+  direction: 'up' | 'down',
+) {
   await editDraft(ctx, ref, version, async (p, repos) => {
     const ids = p.focusAreas.map((a) => a.id);
     const at = ids.indexOf(areaId);
@@ -85,7 +110,7 @@ export async function removeFocusArea(ctx: AppContext, ref: string, version: num
 }
 
 /** A goal's references must stay inside the programme (area, perspectives) and the cooperation (network, lineage). */
-async function checkGoal(repos: Repositories, programme: Programme, input: GoalInput, goalId: number | null): Promise<FieldProblem[]> {
+async function checkGoal(repos: Repositories, programme: Programme, input: GoalInput): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   if (!programme.focusAreas.some((a) => a.id === input.focusAreaId)) {
     problems.push({ field: 'focusAreaId', message: 'Fokusområdet finns inte i programmet. Välj ett i listan.' });
@@ -96,15 +121,22 @@ async function checkGoal(repos: Repositories, programme: Programme, input: GoalI
       problems.push({ field: `statements.${perspectiveId}`, message: 'Perspektivet finns inte i programmet.' });
     }
   }
+  // Lineage points only at goals of programmes whose text is fixed (proposed or later): those never
+  // change, so no cycle can form and a predecessor never disappears.
   const predecessors = await repos.programmes.goalsWithProgramme(input.predecessorGoalIds);
-  const own = new Set(goalsOf(programme).map((g) => g.id));
-  const programmes = await repos.programmes.list(programme.collaborationId);
-  const sameCollaboration = new Set(programmes.map((p) => p.id));
+  const fixed = new Set(
+    (await repos.programmes.list(programme.collaborationId))
+      .filter((p) => p.state !== 'draft' && p.id !== programme.id)
+      .map((p) => p.id),
+  );
   if (
     predecessors.length !== new Set(input.predecessorGoalIds).size ||
-    predecessors.some((g) => own.has(g.goalId) || g.goalId === goalId || !sameCollaboration.has(g.programmeId))
+    predecessors.some((g) => !fixed.has(g.programmeId))
   ) {
-    problems.push({ field: 'predecessorGoalIds', message: 'Ett föregående mål ska vara ett mål i ett annat program i samverkan.' });
+    problems.push({
+      field: 'predecessorGoalIds',
+      message: 'Ett föregående mål ska vara ett mål i ett tidigare, föreslaget eller antaget program i samverkan.',
+    });
   }
   return problems;
 }
@@ -117,7 +149,7 @@ const goalFields = (input: GoalInput) => ({
 export async function addGoal(ctx: AppContext, ref: string, version: number, raw: unknown): Promise<number> {
   const input = parseInput(goalInput, raw);
   return editDraft(ctx, ref, version, async (p, repos) => {
-    const problems = await checkGoal(repos, p, input, null);
+    const problems = await checkGoal(repos, p, input);
     if (problems.length) throw validationFailed(problems);
     return repos.programmes.addGoal(p.id, goalFields(input));
   });
@@ -127,7 +159,7 @@ export async function updateGoal(ctx: AppContext, ref: string, version: number, 
   const input = parseInput(goalInput, raw);
   await editDraft(ctx, ref, version, async (p, repos) => {
     requirePart(goalsOf(p).some((g) => g.id === goalId));
-    const problems = await checkGoal(repos, p, input, goalId);
+    const problems = await checkGoal(repos, p, input);
     if (problems.length) throw validationFailed(problems);
     await repos.programmes.updateGoal(p.id, goalId, goalFields(input));
   });

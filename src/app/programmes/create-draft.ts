@@ -46,6 +46,7 @@ function emptyDraft(collaborationId: number, name: string): Omit<NewProgramme, '
 /**
  * A new draft that copies the structure of `source` and replaces it when in force. Each goal
  * records the goal it was copied from as its predecessor, so lineage survives any rewording.
+ * A copy of a draft replaces what that draft replaces.
  */
 function derivedDraft(source: Programme, name: string): Omit<NewProgramme, 'slug'> {
   return {
@@ -58,7 +59,7 @@ function derivedDraft(source: Programme, name: string): Omit<NewProgramme, 'slug
     overarchingGoal: source.overarchingGoal,
     state: 'draft',
     adoptionRule: 'all_members',
-    replacesProgrammeId: source.id,
+    replacesProgrammeId: source.state === 'draft' ? source.replacesProgrammeId : source.id,
     derivedFromProgrammeId: source.id,
     statedChanges: [],
     note: '',
@@ -67,7 +68,12 @@ function derivedDraft(source: Programme, name: string): Omit<NewProgramme, 'slug
     focusAreas: source.focusAreas.map((area) => ({
       ...area,
       note: '',
-      goals: area.goals.map((goal) => ({ ...goal, note: '', predecessorGoalIds: [goal.id] })),
+      // A draft's goals are not fixed yet, so a copy of a draft inherits their lineage instead.
+      goals: area.goals.map((goal) => ({
+        ...goal,
+        note: '',
+        predecessorGoalIds: source.state === 'draft' ? goal.predecessorGoalIds : [goal.id],
+      })),
     })),
   };
 }

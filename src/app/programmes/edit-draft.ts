@@ -10,7 +10,10 @@ export const conflict = (): DomainError =>
   );
 
 export const notADraft = (): DomainError =>
-  new DomainError('not_a_draft', 'Programmet är inte ett utkast och kan inte ändras. Skapa ett nytt utkast utifrån det i stället.');
+  new DomainError(
+    'not_a_draft',
+    'Programmet är inte ett utkast och kan inte ändras. Skapa ett nytt utkast utifrån det i stället.',
+  );
 
 /**
  * Every change to a draft goes through here: one transaction, the programme must still be a

@@ -73,13 +73,17 @@ export async function getProgramme(ctx: AppContext, ref: string): Promise<Progra
   const goalSuccessors = new Map<number, GoalLink[]>(goals.map((g) => [g.id, []]));
   for (const s of successorGoals) goalSuccessors.get(s.predecessorGoalId)?.push(link(s.goalId, s.title, s.programmeId));
 
-  const linkedIds = [programme.replacesProgrammeId, programme.derivedFromProgrammeId].filter((id): id is number => id !== null);
+  const linkedIds = [programme.replacesProgrammeId, programme.derivedFromProgrammeId].filter(
+    (id): id is number => id !== null,
+  );
   return {
     programme,
     status,
     decisions: register.decisions.filter((d) => d.programmeId === programme.id),
     predecessors: [...new Set(linkedIds)].map((id) => byId.get(id)!).filter(Boolean),
-    successors: summaries.filter((p) => p.replacesProgrammeId === programme.id || p.derivedFromProgrammeId === programme.id),
+    successors: summaries.filter(
+      (p) => p.replacesProgrammeId === programme.id || p.derivedFromProgrammeId === programme.id,
+    ),
     goalPredecessors,
     goalSuccessors,
   };

@@ -7,9 +7,7 @@ export type DecisionOutcome = 'adopted' | 'rejected' | 'referred_back';
  * a date (e.g. "all eight had adopted by 2019-10-11"), or not known at all.
  */
 export type DecisionDate =
-  | { precision: 'exact'; date: IsoDate }
-  | { precision: 'on_or_before'; date: IsoDate }
-  | { precision: 'unknown' };
+  { precision: 'exact'; date: IsoDate } | { precision: 'on_or_before'; date: IsoDate } | { precision: 'unknown' };
 
 export type BodyKind = 'committee' | 'management_group' | 'board' | 'board_committee';
 

@@ -9,7 +9,7 @@ export function renderDiffSv(diff: ProgrammeDiff): string[] {
   return [...areaLines(diff), ...goalLines(diff), ...strategyLines(diff), ...otherLines(diff)];
 }
 
-const quoted = (text: string): string => `"${text.trim()}"`;
+const quoted = (text: string): string => `”${text.trim()}”`;
 
 /** Only the weaker bases are explained: lineage and identical titles speak for themselves. */
 const BASIS_NOTE: Record<MatchBasis, ((m: GoalMatch) => string) | null> = {
@@ -89,7 +89,12 @@ function period(p: YearsChange['from']): string | null {
  */
 function otherLines(diff: ProgrammeDiff): string[] {
   const lines = [
-    ...textLines(diff.vision, 'en vision införs', 'visionen anges inte i den nya versionen', 'visionen formuleras om till'),
+    ...textLines(
+      diff.vision,
+      'en vision införs',
+      'visionen anges inte i den nya versionen',
+      'visionen formuleras om till',
+    ),
     ...textLines(
       diff.overarchingGoal,
       'ett övergripande mål införs',
@@ -114,7 +119,9 @@ function otherLines(diff: ProgrammeDiff): string[] {
 
   lines.push(
     ...diff.perspectives.added.map((p) => `nytt tvärgående perspektiv, ${p.name.trim()}, införs`),
-    ...diff.perspectives.removed.map((p) => `det tvärgående perspektivet ${p.name.trim()} anges inte i den nya versionen`),
+    ...diff.perspectives.removed.map(
+      (p) => `det tvärgående perspektivet ${p.name.trim()} anges inte i den nya versionen`,
+    ),
   );
   return lines;
 }

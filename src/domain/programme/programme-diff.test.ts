@@ -181,17 +181,17 @@ describe('diffProgrammes 2035 → 2021 adjustment', () => {
       'nytt fokusområde, Funktionell samordning, införs',
       'fokusområdet Olikhet och mångfald utgår',
       'fokusområdet Klimat utgår',
-      'målet "Utnyttja den nya infrastrukturen" formuleras om till "Stark infrastruktur är en förutsättning för hållbar utveckling" (matchat via samma chefsnätverk)',
-      'målet "Stödja ett kunskapsintensivt näringsliv" formuleras om till "Södertörn är det självklara valet för företagen" (matchat via samma chefsnätverk)',
-      'målet "Höj utbildningsnivån på Södertörn" formuleras om till "Akademisk utbildning som säkrar framtida kompetensförsörjning" (matchat via samma chefsnätverk)',
-      'målet "Leda omställningen till ett klimateffektivt samhälle" flyttas från Klimat till Funktionell samordning',
-      'målet "Nyttja tillgänglig kompetens i tillväxtsyfte" i Olikhet och mångfald utgår',
+      'målet ”Utnyttja den nya infrastrukturen” formuleras om till ”Stark infrastruktur är en förutsättning för hållbar utveckling” (matchat via samma chefsnätverk)',
+      'målet ”Stödja ett kunskapsintensivt näringsliv” formuleras om till ”Södertörn är det självklara valet för företagen” (matchat via samma chefsnätverk)',
+      'målet ”Höj utbildningsnivån på Södertörn” formuleras om till ”Akademisk utbildning som säkrar framtida kompetensförsörjning” (matchat via samma chefsnätverk)',
+      'målet ”Leda omställningen till ett klimateffektivt samhälle” flyttas från Klimat till Funktionell samordning',
+      'målet ”Nyttja tillgänglig kompetens i tillväxtsyfte” i Olikhet och mångfald utgår',
     ]);
     expect(lines[8]).toBe(
-      'ny strategi i målet "Stark infrastruktur är en förutsättning för hållbar utveckling": "Utifrån framkomlighet och minskad klimatpåverkan från resor och transporter."',
+      'ny strategi i målet ”Stark infrastruktur är en förutsättning för hållbar utveckling”: ”Utifrån framkomlighet och minskad klimatpåverkan från resor och transporter.”',
     );
     expect(lines).toContain(
-      'strategin "Vi förbättrar företagsklimatet på Södertörn." utgår ur målet "Södertörn är det självklara valet för företagen"',
+      'strategin ”Vi förbättrar företagsklimatet på Södertörn.” utgår ur målet ”Södertörn är det självklara valet för företagen”',
     );
     // 3 + 3 infrastructure, 3 + 3 business, 2 + 2 education strategies; the climate goal's is unchanged.
     expect(lines.filter((l) => l.startsWith('ny strategi') || l.startsWith('strategin'))).toHaveLength(16);
@@ -249,7 +249,7 @@ describe('diffProgrammes matching', () => {
     expect(diff.goals.matched.map((m) => [m.from.id, m.basis])).toEqual([[1, 'lineage']]);
     expect(diff.goals.removed.map((g) => g.id)).toEqual([2]);
     // Lineage explains itself: no parenthesis.
-    expect(renderDiffSv(diff)).toContain('målet "Gamla målet" formuleras om till "Nya målet"');
+    expect(renderDiffSv(diff)).toContain('målet ”Gamla målet” formuleras om till ”Nya målet”');
   });
 
   it('matches reworded goals by similar text and says how alike they are', () => {
@@ -268,7 +268,7 @@ describe('diffProgrammes matching', () => {
     expect(match?.basis).toBe('similar_text');
     expect(match?.similarity).toBeGreaterThan(0.5);
     expect(renderDiffSv(diff)).toEqual([
-      `målet "Utnyttja den nya infrastrukturen" formuleras om till "Utnyttja den nya infrastrukturen bättre" (matchat via liknande formulering, likhet ${Math.round((match?.similarity ?? 0) * 100)} %)`,
+      `målet ”Utnyttja den nya infrastrukturen” formuleras om till ”Utnyttja den nya infrastrukturen bättre” (matchat via liknande formulering, likhet ${Math.round((match?.similarity ?? 0) * 100)} %)`,
     ]);
   });
 
@@ -285,10 +285,10 @@ describe('diffProgrammes matching', () => {
     expect(diff.goals.matched.map((m) => [m.from.title, m.basis])).toEqual([['Höj utbildningsnivån', 'same_area']]);
     expect(diff.goals.removed.map((g) => g.title)).toEqual(['Fler besökare', 'Fler föreningar']);
     expect(renderDiffSv(diff)).toEqual([
-      'målet "Höj utbildningsnivån" formuleras om till "Akademisk utbildning för framtiden" (matchat som enda kvarvarande mål i fokusområdet)',
-      'nytt mål i Kultur: "Levande kulturliv"',
-      'målet "Fler besökare" i Kultur utgår',
-      'målet "Fler föreningar" i Kultur utgår',
+      'målet ”Höj utbildningsnivån” formuleras om till ”Akademisk utbildning för framtiden” (matchat som enda kvarvarande mål i fokusområdet)',
+      'nytt mål i Kultur: ”Levande kulturliv”',
+      'målet ”Fler besökare” i Kultur utgår',
+      'målet ”Fler föreningar” i Kultur utgår',
     ]);
   });
 
@@ -310,7 +310,7 @@ describe('diffProgrammes matching', () => {
     const to = programme([area('Infrastruktur', [{ title: 'Klimatneutral kommun 2030', networkId: 4 }])]);
     expect(renderDiffSv(diffProgrammes(from, to))).toEqual([
       'fokusområdet Klimat utgår',
-      'målet "Minska utsläppen" formuleras om till "Klimatneutral kommun 2030" och flyttas från Klimat till Infrastruktur (matchat via samma chefsnätverk)',
+      'målet ”Minska utsläppen” formuleras om till ”Klimatneutral kommun 2030” och flyttas från Klimat till Infrastruktur (matchat via samma chefsnätverk)',
     ]);
   });
 
@@ -340,11 +340,11 @@ describe('diffProgrammes matching', () => {
       },
     );
     expect(renderDiffSv(diffProgrammes(from, to))).toEqual([
-      'strategin "Vi förbättrar näringslivsklimatet på Södertörn." formuleras om till "Vi förbättrar företagsklimatet på Södertörn." i målet "Målet"',
-      'ny strategi i målet "Målet": "Vi samverkar."',
-      'strategin "Vi utreder behoven." utgår ur målet "Målet"',
-      'visionen formuleras om till "En ny vision."',
-      'ett övergripande mål införs: "Stark infrastruktur."',
+      'strategin ”Vi förbättrar näringslivsklimatet på Södertörn.” formuleras om till ”Vi förbättrar företagsklimatet på Södertörn.” i målet ”Målet”',
+      'ny strategi i målet ”Målet”: ”Vi samverkar.”',
+      'strategin ”Vi utreder behoven.” utgår ur målet ”Målet”',
+      'visionen formuleras om till ”En ny vision.”',
+      'ett övergripande mål införs: ”Stark infrastruktur.”',
       'målåret ändras från 2025 till 2035',
       'giltighetsperioden ändras från 2019–2022 till 2023–2026',
       'nytt tvärgående perspektiv, Klimat, införs',

@@ -88,7 +88,7 @@ describe('checkProposable', () => {
       ],
     };
     expect(checkProposable(empty)).toEqual([
-      { field: 'focusAreas.21.goals', message: 'Fokusområdet "Klimat" saknar mål.' },
+      { field: 'focusAreas.21.goals', message: 'Fokusområdet ”Klimat” saknar mål.' },
     ]);
   });
 
@@ -101,7 +101,7 @@ describe('checkProposable', () => {
       {
         field: 'goals.30.statements.11',
         message:
-          'Målet "Utnyttja den nya infrastrukturen" saknar en redovisning av hur det bidrar till perspektivet "Klimat".',
+          'Målet ”Utnyttja den nya infrastrukturen” saknar en redovisning av hur det bidrar till perspektivet ”Klimat”.',
       },
     ]);
   });
@@ -119,7 +119,7 @@ describe('checkProposable', () => {
       for (const perspective of sup2035.perspectives) {
         expect(problems).toContainEqual({
           field: `goals.${goal.id}.statements.${perspective.id}`,
-          message: `Målet "${goal.title}" saknar en redovisning av hur det bidrar till perspektivet "${perspective.name}".`,
+          message: `Målet ”${goal.title}” saknar en redovisning av hur det bidrar till perspektivet ”${perspective.name}”.`,
         });
       }
     }

@@ -31,19 +31,19 @@ export function checkProposable(programme: Programme): FieldProblem[] {
   if (programme.focusAreas.length === 0) problem('focusAreas', 'Programmet saknar fokusområden.');
 
   for (const area of programme.focusAreas) {
-    if (area.goals.length === 0) problem(`focusAreas.${area.id}.goals`, `Fokusområdet "${area.name}" saknar mål.`);
+    if (area.goals.length === 0) problem(`focusAreas.${area.id}.goals`, `Fokusområdet ”${area.name}” saknar mål.`);
 
     area.goals.forEach((goal, index) => {
       const goalName = isBlank(goal.title)
-        ? `Mål ${index + 1} i fokusområdet "${area.name}"`
-        : `Målet "${goal.title.trim()}"`;
+        ? `Mål ${index + 1} i fokusområdet ”${area.name}”`
+        : `Målet ”${goal.title.trim()}”`;
       if (isBlank(goal.title)) problem(`goals.${goal.id}.title`, `${goalName} saknar rubrik.`);
 
       for (const perspective of programme.perspectives) {
         if (isBlank(goal.statements[perspective.id] ?? '')) {
           problem(
             `goals.${goal.id}.statements.${perspective.id}`,
-            `${goalName} saknar en redovisning av hur det bidrar till perspektivet "${perspective.name}".`,
+            `${goalName} saknar en redovisning av hur det bidrar till perspektivet ”${perspective.name}”.`,
           );
         }
       }

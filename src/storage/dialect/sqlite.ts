@@ -8,7 +8,8 @@ import { errorCode, type StorageDialect } from './dialect.js';
 export const sqliteDialect: StorageDialect = {
   name: 'sqlite',
   idColumn: (col) => col.primaryKey().autoIncrement(),
-  isUniqueViolation: (e) => errorCode(e)?.startsWith('SQLITE_CONSTRAINT_UNIQUE') === true || errorCode(e) === 'SQLITE_CONSTRAINT_PRIMARYKEY',
+  isUniqueViolation: (e) =>
+    errorCode(e)?.startsWith('SQLITE_CONSTRAINT_UNIQUE') === true || errorCode(e) === 'SQLITE_CONSTRAINT_PRIMARYKEY',
   isForeignKeyViolation: (e) => errorCode(e) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
 };
 

@@ -10,7 +10,15 @@ import { RadioGroup } from '../components/fieldset.js';
 import { Select, TextArea, TextField } from '../components/form-field.js';
 import { StatusTag } from '../components/status-tag.js';
 import { Layout } from '../layout.js';
-import { BODY_KIND_LABELS, decisionDateText, EDIT_NOTICE, inForceText, OUTCOME_LABELS, STANDING_LABELS, statusLabel } from '../present.js';
+import {
+  BODY_KIND_LABELS,
+  decisionDateText,
+  EDIT_NOTICE,
+  inForceText,
+  OUTCOME_LABELS,
+  STANDING_LABELS,
+  statusLabel,
+} from '../present.js';
 
 export interface AdoptionPageProps {
   overview: AdoptionOverview;
@@ -23,7 +31,9 @@ export interface AdoptionPageProps {
 
 const decisionText = (d: Decision, bodies: Body[]) => {
   const body = bodies.find((b) => b.id === d.bodyId)?.name ?? BODY_KIND_LABELS[d.bodyKind];
-  return [`${OUTCOME_LABELS[d.outcome]} ${decisionDateText(d.decided)}`, d.paragraph, `(${body})`].filter(Boolean).join(' ');
+  return [`${OUTCOME_LABELS[d.outcome]} ${decisionDateText(d.decided)}`, d.paragraph, `(${body})`]
+    .filter(Boolean)
+    .join(' ');
 };
 
 function DecisionCell({ decisions, bodies }: { decisions: Decision[]; bodies: Body[] }) {
@@ -56,7 +66,10 @@ function DecisionForm({ overview, form }: Pick<AdoptionPageProps, 'overview' | '
           label="Kommun"
           hint="Den kommun vars kommunstyrelse fattade beslutet. Lämna tomt för ett beslut i samarbetskommittén."
           placeholder="Ingen kommun (samarbetskommitténs beslut)"
-          options={overview.members.map((m) => ({ value: String(m.member.id), label: `${m.member.name} (${m.member.code})` }))}
+          options={overview.members.map((m) => ({
+            value: String(m.member.id),
+            label: `${m.member.name} (${m.member.code})`,
+          }))}
           value={values.memberId}
           error={err('memberId') ?? err('memberCode')}
         />
@@ -86,16 +99,41 @@ function DecisionForm({ overview, form }: Pick<AdoptionPageProps, 'overview' | '
           legend="Hur väl känt är beslutsdatumet?"
           options={[
             { value: 'exact', label: 'Exakt datum' },
-            { value: 'on_or_before', label: 'Senast detta datum', hint: 'När källan bara säger att beslutet fattats före ett visst datum.' },
+            {
+              value: 'on_or_before',
+              label: 'Senast detta datum',
+              hint: 'När källan bara säger att beslutet fattats före ett visst datum.',
+            },
             { value: 'unknown', label: 'Datum okänt' },
           ]}
           value={values.datePrecision}
           error={err('datePrecision')}
         />
-        <TextField id="date" label="Datum" hint="ÅÅÅÅ-MM-DD, till exempel 2019-10-11." size={12} inputmode="numeric" value={values.date} error={err('date')} />
-        <TextField id="paragraph" label="Paragraf (valfritt)" hint="Till exempel § 78." size={12} value={values.paragraph} error={err('paragraph')} />
+        <TextField
+          id="date"
+          label="Datum"
+          hint="ÅÅÅÅ-MM-DD, till exempel 2019-10-11."
+          size={12}
+          inputmode="numeric"
+          value={values.date}
+          error={err('date')}
+        />
+        <TextField
+          id="paragraph"
+          label="Paragraf (valfritt)"
+          hint="Till exempel § 78."
+          size={12}
+          value={values.paragraph}
+          error={err('paragraph')}
+        />
         <TextArea id="note" label="Anteckning (valfritt)" rows={3} value={values.note} error={err('note')} />
-        <TextField id="source" label="Källa (valfritt)" hint="Protokollsutdrag, diarienummer eller adress." value={values.source} error={err('source')} />
+        <TextField
+          id="source"
+          label="Källa (valfritt)"
+          hint="Protokollsutdrag, diarienummer eller adress."
+          value={values.source}
+          error={err('source')}
+        />
         <Button>Registrera beslutet</Button>
       </form>
     </section>
@@ -118,9 +156,7 @@ export function AdoptionPage({ overview, bodies, form, recorded }: AdoptionPageP
         ]}
         current="Antagande"
       />
-      <h1 class="ds-heading" data-size="lg">
-        {title}
-      </h1>
+      <h1>{title}</h1>
       {recorded && (
         <p class="ds-alert" data-color="success" role="status">
           Beslutet är registrerat.
@@ -132,8 +168,11 @@ export function AdoptionPage({ overview, bodies, form, recorded }: AdoptionPageP
       {programme.adoptionRule === 'all_members' ? (
         <p class="ds-paragraph">
           Registrerade beslut om att anta programmet: {adopted.length} av {overview.members.length} medlemmar.
-          {(status.kind === 'proposed' || status.kind === 'adopting') && remaining.length > 0 && ` Återstår: ${remaining.map((m) => m.member.name).join(', ')}.`}{' '}
-          Programmet gäller från den dag den sista kommunstyrelsen antog det, eller från giltighetsperiodens början om den är senare.
+          {(status.kind === 'proposed' || status.kind === 'adopting') &&
+            remaining.length > 0 &&
+            ` Återstår: ${remaining.map((m) => m.member.name).join(', ')}.`}{' '}
+          Programmet gäller från den dag den sista kommunstyrelsen antog det, eller från giltighetsperiodens början om
+          den är senare.
         </p>
       ) : (
         <p class="ds-paragraph">Den här versionen beslutas av samarbetskommittén.</p>
@@ -190,12 +229,10 @@ export interface AdoptionOverviewRow {
 export function AdoptionIndexPage({ rows }: { rows: AdoptionOverviewRow[] }) {
   return (
     <Layout title="Antagande" current="/antagande">
-      <h1 class="ds-heading" data-size="lg">
-        Antagande
-      </h1>
+      <h1>Antagande</h1>
       <p class="ds-paragraph">
-        Ett utvecklingsprogram gäller först när varje medlemskommuns kommunstyrelse har antagit det. Välj ett program för att se
-        medlemmarnas beslut och registrera nya.
+        Ett utvecklingsprogram gäller först när varje medlemskommuns kommunstyrelse har antagit det. Välj ett program
+        för att se medlemmarnas beslut och registrera nya.
       </p>
       <DataTable
         caption="Programmens antagande"

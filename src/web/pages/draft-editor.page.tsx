@@ -49,7 +49,8 @@ const prefixOf = (form: string) => (form === 'fields' ? '' : `${form}-`);
 
 function summaryOf(refused: RefusedEditorForm | undefined): FieldProblem[] {
   if (!refused) return [];
-  if (refused.form === 'action') return refused.problems.map((p) => ({ field: refused.target ?? 'omraden', message: p.message }));
+  if (refused.form === 'action')
+    return refused.problems.map((p) => ({ field: refused.target ?? 'omraden', message: p.message }));
   return problemsById(prefixOf(refused.form), refused, 'name');
 }
 
@@ -71,12 +72,49 @@ function FieldsForm({ programme, refused }: { programme: Programme; refused: Ref
     <form method="post" action={`/program/${programme.slug}/redigera`} novalidate>
       <VersionField version={programme.version} />
       <TextField id="name" label="Namn" value={values.name} error={err('name')} />
-      <TextField id="targetYear" label="Målår (valfritt)" hint="Året programmets mål siktar mot, till exempel 2035." inputmode="numeric" size={6} value={values.targetYear} error={err('targetYear')} />
-      <TextField id="validFromYear" label="Giltighetsperiodens första år (valfritt)" hint="Oftast mandatperiodens första år, till exempel 2019." inputmode="numeric" size={6} value={values.validFromYear} error={err('validFromYear')} />
-      <TextField id="validToYear" label="Giltighetsperiodens sista år (valfritt)" hint="Till exempel 2022." inputmode="numeric" size={6} value={values.validToYear} error={err('validToYear')} />
+      <TextField
+        id="targetYear"
+        label="Målår (valfritt)"
+        hint="Året programmets mål siktar mot, till exempel 2035."
+        inputmode="numeric"
+        size={6}
+        value={values.targetYear}
+        error={err('targetYear')}
+      />
+      <TextField
+        id="validFromYear"
+        label="Giltighetsperiodens första år (valfritt)"
+        hint="Oftast mandatperiodens första år, till exempel 2019."
+        inputmode="numeric"
+        size={6}
+        value={values.validFromYear}
+        error={err('validFromYear')}
+      />
+      <TextField
+        id="validToYear"
+        label="Giltighetsperiodens sista år (valfritt)"
+        hint="Till exempel 2022."
+        inputmode="numeric"
+        size={6}
+        value={values.validToYear}
+        error={err('validToYear')}
+      />
       <TextArea id="vision" label="Vision (valfritt)" rows={4} value={values.vision} error={err('vision')} />
-      <TextArea id="overarchingGoal" label="Övergripande mål (valfritt)" rows={4} value={values.overarchingGoal} error={err('overarchingGoal')} />
-      <TextArea id="note" label="Anteckning (valfritt)" hint="Intern anteckning om utkastet, till exempel källor eller vad som återstår." rows={3} value={values.note} error={err('note')} />
+      <TextArea
+        id="overarchingGoal"
+        label="Övergripande mål (valfritt)"
+        rows={4}
+        value={values.overarchingGoal}
+        error={err('overarchingGoal')}
+      />
+      <TextArea
+        id="note"
+        label="Anteckning (valfritt)"
+        hint="Intern anteckning om utkastet, till exempel källor eller vad som återstår."
+        rows={3}
+        value={values.note}
+        error={err('note')}
+      />
       {refused?.conflict && (
         <SavedValues
           prefix=""
@@ -110,9 +148,7 @@ export function DraftEditorPage({ programme, networks, refused, saved }: DraftEd
         ]}
         current="Redigera"
       />
-      <h1 class="ds-heading" data-size="lg">
-        {title}
-      </h1>
+      <h1>{title}</h1>
       <ErrorSummary errors={summary} title={refused?.conflict ? 'Ändringen sparades inte' : undefined} />
       <SavedMessage text={saved} />
       <p class="ds-paragraph">
@@ -124,9 +160,7 @@ export function DraftEditorPage({ programme, networks, refused, saved }: DraftEd
       </p>
 
       <section aria-labelledby="uppgifter-rubrik" id="uppgifter">
-        <h2 id="uppgifter-rubrik">
-          Programmets uppgifter
-        </h2>
+        <h2 id="uppgifter-rubrik">Programmets uppgifter</h2>
         <FieldsForm programme={programme} refused={refusedFor('fields')} />
       </section>
 
@@ -134,12 +168,10 @@ export function DraftEditorPage({ programme, networks, refused, saved }: DraftEd
       <FocusAreasSection programme={programme} refusedFor={refusedFor} networks={networks} />
 
       <section aria-labelledby="foresla-rubrik" id="foresla">
-        <h2 id="foresla-rubrik">
-          Föreslå för beslut
-        </h2>
+        <h2 id="foresla-rubrik">Föreslå för beslut</h2>
         <p class="ds-paragraph">
-          På programmets sida ser du vad som återstår innan utkastet kan föreslås, och föreslår det. Därefter låses texten och
-          medlemmarnas beslut kan registreras.
+          På programmets sida ser du vad som återstår innan utkastet kan föreslås, och föreslår det. Därefter låses
+          texten och medlemmarnas beslut kan registreras.
         </p>
         <ButtonLink href={`/program/${programme.slug}`}>Till programmets sida</ButtonLink>
       </section>

@@ -12,13 +12,40 @@ export const goalItemAnchor = (id: number) => `mal-${id}`;
 
 const networkName = (networks: Network[], id: number | null) => networks.find((n) => n.id === id)?.name ?? 'Inget';
 
-function AreaFields({ prefix, refused, saved, networks }: { prefix: string; refused: RefusedForm | undefined; saved: FocusArea | null; networks: Network[] }) {
-  const values = refused?.values ?? { name: saved?.name ?? '', description: saved?.description ?? '', networkId: String(saved?.networkId ?? '') };
+function AreaFields({
+  prefix,
+  refused,
+  saved,
+  networks,
+}: {
+  prefix: string;
+  refused: RefusedForm | undefined;
+  saved: FocusArea | null;
+  networks: Network[];
+}) {
+  const values = refused?.values ?? {
+    name: saved?.name ?? '',
+    description: saved?.description ?? '',
+    networkId: String(saved?.networkId ?? ''),
+  };
   const problems = problemsById(prefix, refused, 'name');
   return (
     <>
-      <TextField id={`${prefix}name`} name="name" label="Namn" value={values.name} error={errorFor(problems, `${prefix}name`)} />
-      <TextArea id={`${prefix}description`} name="description" label="Beskrivning (valfritt)" rows={3} value={values.description} error={errorFor(problems, `${prefix}description`)} />
+      <TextField
+        id={`${prefix}name`}
+        name="name"
+        label="Namn"
+        value={values.name}
+        error={errorFor(problems, `${prefix}name`)}
+      />
+      <TextArea
+        id={`${prefix}description`}
+        name="description"
+        label="Beskrivning (valfritt)"
+        rows={3}
+        value={values.description}
+        error={errorFor(problems, `${prefix}description`)}
+      />
       <Select
         id={`${prefix}networkId`}
         name="networkId"
@@ -42,7 +69,12 @@ function GoalItem({ programme, goal }: { programme: Programme; goal: Goal }) {
     <li id={goalItemAnchor(goal.id)}>
       <p class="ds-paragraph">{goal.title || '(Mål utan lydelse)'}</p>
       {missing.length > 0 && <p class="ds-paragraph">Saknar redovisning för: {missing.join(', ')}.</p>}
-      <form class="button-group" data-color="accent" method="post" action={`/program/${programme.slug}/mal/${goal.id}/ta-bort`}>
+      <form
+        class="button-group"
+        data-color="accent"
+        method="post"
+        action={`/program/${programme.slug}/mal/${goal.id}/ta-bort`}
+      >
         <VersionField version={programme.version} />
         <a class="ds-link" href={`/program/${programme.slug}/mal/${goal.id}`}>
           Redigera målet<span class="ds-sr-only"> {goal.title}</span>
@@ -55,7 +87,19 @@ function GoalItem({ programme, goal }: { programme: Programme; goal: Goal }) {
   );
 }
 
-function AreaItem({ programme, area, index, networks, refused }: { programme: Programme; area: FocusArea; index: number; networks: Network[]; refused: RefusedForm | undefined }) {
+function AreaItem({
+  programme,
+  area,
+  index,
+  networks,
+  refused,
+}: {
+  programme: Programme;
+  area: FocusArea;
+  index: number;
+  networks: Network[];
+  refused: RefusedForm | undefined;
+}) {
   const prefix = `area-${area.id}-`;
   const base = `/program/${programme.slug}/omraden/${area.id}`;
   const last = index === programme.focusAreas.length - 1;
@@ -71,6 +115,7 @@ function AreaItem({ programme, area, index, networks, refused }: { programme: Pr
         {refused?.conflict && (
           <SavedValues
             prefix={prefix}
+            level={4}
             message={refused.conflict}
             rows={[
               ['Namn', area.name],
@@ -121,26 +166,29 @@ export function FocusAreasSection({ programme, refusedFor, networks }: EditorSec
   const refusedNew = refusedFor('area-new');
   return (
     <section aria-labelledby="omraden-rubrik" id="omraden">
-      <h2 id="omraden-rubrik">
-        Fokusområden och mål
-      </h2>
+      <h2 id="omraden-rubrik">Fokusområden och mål</h2>
       {programme.focusAreas.length === 0 && <p class="ds-paragraph">Utkastet har inga fokusområden ännu.</p>}
       {programme.focusAreas.length > 0 && (
         <div class="ds-card" data-color="neutral">
           {programme.focusAreas.map((area, index) => (
-            <AreaItem programme={programme} area={area} index={index} networks={networks} refused={refusedFor(`area-${area.id}`)} />
+            <AreaItem
+              programme={programme}
+              area={area}
+              index={index}
+              networks={networks}
+              refused={refusedFor(`area-${area.id}`)}
+            />
           ))}
         </div>
       )}
-      <h3 id="nytt-omrade-rubrik">
-        Lägg till fokusområde
-      </h3>
+      <h3 id="nytt-omrade-rubrik">Lägg till fokusområde</h3>
       <form method="post" action={`/program/${programme.slug}/omraden`} aria-labelledby="nytt-omrade-rubrik" novalidate>
         <VersionField version={programme.version} />
         <AreaFields prefix="area-new-" refused={refusedNew} saved={null} networks={networks} />
         {refusedNew?.conflict && (
           <SavedValues
             prefix="area-new-"
+            level={4}
             message={refusedNew.conflict}
             rows={[['Fokusområden i utkastet nu', programme.focusAreas.map((a) => a.name).join(', ')]]}
           />

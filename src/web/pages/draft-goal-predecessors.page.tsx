@@ -11,7 +11,15 @@ export interface PredecessorGroup {
 
 export const PREDECESSORS_ID = 'predecessorGoalIds';
 
-export function PredecessorChoices({ groups, selected, error }: { groups: PredecessorGroup[]; selected: string[]; error: string | undefined }) {
+export function PredecessorChoices({
+  groups,
+  selected,
+  error,
+}: {
+  groups: PredecessorGroup[];
+  selected: string[];
+  error: string | undefined;
+}) {
   const firstGoalId = groups.flatMap((g) => g.goals)[0]?.id;
   return (
     <Fieldset

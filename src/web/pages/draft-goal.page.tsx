@@ -10,7 +10,7 @@ import { ErrorSummary, errorFor } from '../components/error-summary.js';
 import { Select, TextArea } from '../components/form-field.js';
 import { Layout } from '../layout.js';
 import { EDIT_NOTICE } from '../present.js';
-import { problemsById, SavedValues, VersionField, type RefusedForm } from './draft-form-parts.page.js';
+import { problemsById, SavedValues, VersionField, type RefusedForm, type SavedRow } from './draft-form-parts.page.js';
 import { PredecessorChoices, type PredecessorGroup } from './draft-goal-predecessors.page.js';
 
 /** The goal form's fields as the browser sends them (statements keyed by perspective id). */
@@ -28,7 +28,8 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The values of a posted goal form (parsed with dotted names), to render it again. */
 export function goalFormValues(body: Record<string, unknown>): GoalFormValues {
-  const statements = body.statements && typeof body.statements === 'object' ? (body.statements as Record<string, unknown>) : {};
+  const statements =
+    body.statements && typeof body.statements === 'object' ? (body.statements as Record<string, unknown>) : {};
   const predecessors = body.predecessorGoalIds;
   return {
     focusAreaId: text(body.focusAreaId),
@@ -64,23 +65,31 @@ export interface GoalFormPageProps {
   refused?: Omit<RefusedForm, 'values'> | undefined;
 }
 
-function savedRows(programme: Programme, goal: Goal | null, networks: Network[], groups: PredecessorGroup[]): [string, string][] {
-  if (!goal) return [['Mål i utkastet nu', programme.focusAreas.flatMap((a) => a.goals.map((g) => g.title)).join('; ')]];
+function savedRows(
+  programme: Programme,
+  goal: Goal | null,
+  networks: Network[],
+  groups: PredecessorGroup[],
+): SavedRow[] {
+  if (!goal) return [['Mål i utkastet nu', programme.focusAreas.flatMap((a) => a.goals.map((g) => g.title))]];
   const titles = new Map(groups.flatMap((g) => g.goals.map((x) => [x.id, x.title] as const)));
   return [
     ['Fokusområde', programme.focusAreas.find((a) => a.id === goal.focusAreaId)?.name ?? ''],
     ['Lydelse', goal.title],
     ['Beskrivning', goal.description],
     ['Ansvarigt nätverk', networks.find((n) => n.id === goal.networkId)?.name ?? 'Inget'],
-    ...programme.perspectives.map((p): [string, string] => [`Bidrag till ${p.name.toLowerCase()}`, goal.statements[p.id] ?? '']),
-    ['Strategier', goal.strategies.map((s) => s.text).join('; ')],
-    ['Föregående mål', goal.predecessorGoalIds.map((id) => titles.get(id) ?? `mål ${id}`).join('; ')],
+    ...programme.perspectives.map((p): SavedRow => [
+      `Bidrag till ${p.name.toLowerCase()}`,
+      goal.statements[p.id] ?? '',
+    ]),
+    ['Strategier', goal.strategies.map((s) => s.text)],
+    ['Föregående mål', goal.predecessorGoalIds.map((id) => titles.get(id) ?? `Mål ${id}`)],
   ];
 }
 
 export function GoalFormPage({ programme, goal, values, networks, predecessorGroups, refused }: GoalFormPageProps) {
   const title = goal ? 'Redigera mål' : 'Nytt mål';
-  const problems = problemsById('', refused && { ...refused, values: {} }, 'focusAreaId');
+  const problems = problemsById('', refused, 'focusAreaId');
   const err = (field: string) => errorFor(problems, field);
   const action = goal ? `/program/${programme.slug}/mal/${goal.id}` : `/program/${programme.slug}/mal`;
   return (
@@ -94,9 +103,7 @@ export function GoalFormPage({ programme, goal, values, networks, predecessorGro
         ]}
         current={title}
       />
-      <h1 class="ds-heading" data-size="lg">
-        {title}
-      </h1>
+      <h1>{title}</h1>
       <p class="ds-paragraph">I utkastet {programme.name}.</p>
       <ErrorSummary errors={problems} title={refused?.conflict ? 'Målet sparades inte' : undefined} />
       <form method="post" action={action} novalidate>
@@ -110,7 +117,13 @@ export function GoalFormPage({ programme, goal, values, networks, predecessorGro
           error={err('focusAreaId')}
         />
         <TextArea id="title" label="Målets lydelse" rows={2} value={values.title} error={err('title')} />
-        <TextArea id="description" label="Beskrivning (valfritt)" rows={4} value={values.description} error={err('description')} />
+        <TextArea
+          id="description"
+          label="Beskrivning (valfritt)"
+          rows={4}
+          value={values.description}
+          error={err('description')}
+        />
         <Select
           id="networkId"
           label="Ansvarigt nätverk (valfritt)"
@@ -130,9 +143,27 @@ export function GoalFormPage({ programme, goal, values, networks, predecessorGro
             error={err(`statement-${p.id}`)}
           />
         ))}
-        <TextArea id="strategies" label="Strategier (valfritt)" hint="En strategi per rad." rows={5} value={values.strategies} error={err('strategies')} />
-        <PredecessorChoices groups={predecessorGroups} selected={values.predecessorGoalIds} error={err('predecessorGoalIds')} />
-        {refused?.conflict && <SavedValues prefix="" message={refused.conflict} rows={savedRows(programme, goal, networks, predecessorGroups)} />}
+        <TextArea
+          id="strategies"
+          label="Strategier (valfritt)"
+          hint="En strategi per rad."
+          rows={Math.min(15, Math.max(5, values.strategies.split('\n').length + 1))}
+          value={values.strategies}
+          error={err('strategies')}
+        />
+        <PredecessorChoices
+          groups={predecessorGroups}
+          selected={values.predecessorGoalIds}
+          error={err('predecessorGoalIds')}
+        />
+        {refused?.conflict && (
+          <SavedValues
+            prefix=""
+            level={2}
+            message={refused.conflict}
+            rows={savedRows(programme, goal, networks, predecessorGroups)}
+          />
+        )}
         <Button>Spara målet</Button>
       </form>
       <p class="ds-paragraph">

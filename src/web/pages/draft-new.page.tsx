@@ -21,15 +21,19 @@ export function NewDraftPage({ items, values, problems }: NewDraftPageProps) {
   const title = 'Nytt utkast';
   return (
     <Layout title={problems.length ? `Fel: ${title}` : title} current="/program" notice={EDIT_NOTICE}>
-      <Breadcrumbs items={[{ href: '/', label: 'Start' }, { href: '/program', label: 'Program' }]} current={title} />
-      <h1 class="ds-heading" data-size="lg">
-        Nytt utkast till utvecklingsprogram
-      </h1>
+      <Breadcrumbs
+        items={[
+          { href: '/', label: 'Start' },
+          { href: '/program', label: 'Program' },
+        ]}
+        current={title}
+      />
+      <h1>Nytt utkast till utvecklingsprogram</h1>
       <ErrorSummary errors={problems} />
       <p class="ds-paragraph">
-        Ett utkast kan börja tomt, med perspektiven hållbar utveckling och klimat, eller som en kopia av ett befintligt program. En
-        kopia får programmets perspektiv, fokusområden och mål; varje kopierat mål pekar på det mål det kommer från, och utkastet
-        ersätter programmet när det börjar gälla.
+        Ett utkast kan börja tomt, med perspektiven hållbar utveckling och klimat, eller som en kopia av ett befintligt
+        program. En kopia får programmets perspektiv, fokusområden och mål; varje kopierat mål pekar på det mål det
+        kommer från, och utkastet ersätter programmet när det börjar gälla.
       </p>
       <form method="post" action="/program/nytt" novalidate>
         <Select

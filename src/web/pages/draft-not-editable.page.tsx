@@ -4,7 +4,13 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button, ButtonLink } from '../components/button.js';
 import { Layout } from '../layout.js';
 
-export function NotEditablePage({ programme, message }: { programme: Pick<ProgrammeSummary, 'slug' | 'name'>; message: string }) {
+export function NotEditablePage({
+  programme,
+  message,
+}: {
+  programme: Pick<ProgrammeSummary, 'slug' | 'name'>;
+  message: string;
+}) {
   const title = 'Programmet kan inte redigeras';
   return (
     <Layout title={title} current="/program">
@@ -16,9 +22,7 @@ export function NotEditablePage({ programme, message }: { programme: Pick<Progra
         ]}
         current="Redigera"
       />
-      <h1 class="ds-heading" data-size="lg">
-        {title}
-      </h1>
+      <h1>{title}</h1>
       <p class="ds-paragraph">{message}</p>
       <form method="post" action="/program/nytt">
         <input type="hidden" name="from" value={programme.slug} />

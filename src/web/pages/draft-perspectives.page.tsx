@@ -13,12 +13,26 @@ export interface EditorSectionProps {
 
 export const perspectiveAnchor = (id: number) => `perspektiv-${id}`;
 
-function PerspectiveFields({ prefix, refused, saved }: { prefix: string; refused: RefusedForm | undefined; saved: { name: string; description: string } }) {
+function PerspectiveFields({
+  prefix,
+  refused,
+  saved,
+}: {
+  prefix: string;
+  refused: RefusedForm | undefined;
+  saved: { name: string; description: string };
+}) {
   const values = refused?.values ?? saved;
   const problems = problemsById(prefix, refused, 'name');
   return (
     <>
-      <TextField id={`${prefix}name`} name="name" label="Namn" value={values.name} error={errorFor(problems, `${prefix}name`)} />
+      <TextField
+        id={`${prefix}name`}
+        name="name"
+        label="Namn"
+        value={values.name}
+        error={errorFor(problems, `${prefix}name`)}
+      />
       <TextArea
         id={`${prefix}description`}
         name="description"
@@ -32,11 +46,23 @@ function PerspectiveFields({ prefix, refused, saved }: { prefix: string; refused
   );
 }
 
-function PerspectiveItem({ programme, perspective, refused }: { programme: Programme; perspective: Perspective; refused: RefusedForm | undefined }) {
+function PerspectiveItem({
+  programme,
+  perspective,
+  refused,
+}: {
+  programme: Programme;
+  perspective: Perspective;
+  refused: RefusedForm | undefined;
+}) {
   const prefix = `perspective-${perspective.id}-`;
   const base = `/program/${programme.slug}/perspektiv/${perspective.id}`;
   return (
-    <section class="ds-card__block" id={perspectiveAnchor(perspective.id)} aria-labelledby={`${perspectiveAnchor(perspective.id)}-rubrik`}>
+    <section
+      class="ds-card__block"
+      id={perspectiveAnchor(perspective.id)}
+      aria-labelledby={`${perspectiveAnchor(perspective.id)}-rubrik`}
+    >
       <h3 class="ds-heading" data-size="xs" id={`${perspectiveAnchor(perspective.id)}-rubrik`}>
         {perspective.name}
       </h3>
@@ -46,6 +72,7 @@ function PerspectiveItem({ programme, perspective, refused }: { programme: Progr
         {refused?.conflict && (
           <SavedValues
             prefix={prefix}
+            level={4}
             message={refused.conflict}
             rows={[
               ['Namn', perspective.name],
@@ -71,12 +98,10 @@ export function PerspectivesSection({ programme, refusedFor }: EditorSectionProp
   const refusedNew = refusedFor('perspective-new');
   return (
     <section aria-labelledby="perspektiv-rubrik" id="perspektiv">
-      <h2 id="perspektiv-rubrik">
-        Genomgående perspektiv
-      </h2>
+      <h2 id="perspektiv-rubrik">Genomgående perspektiv</h2>
       <p class="ds-paragraph">
-        Varje mål ska redovisa hur det bidrar till varje perspektiv innan programmet kan föreslås för beslut. Tar du bort ett
-        perspektiv tas målens redovisningar för det bort.
+        Varje mål ska redovisa hur det bidrar till varje perspektiv innan programmet kan föreslås för beslut. Tar du
+        bort ett perspektiv tas målens redovisningar för det bort.
       </p>
       {programme.perspectives.length === 0 && <p class="ds-paragraph">Utkastet har inga perspektiv.</p>}
       {programme.perspectives.length > 0 && (
@@ -86,15 +111,19 @@ export function PerspectivesSection({ programme, refusedFor }: EditorSectionProp
           ))}
         </div>
       )}
-      <h3 id="nytt-perspektiv-rubrik">
-        Lägg till perspektiv
-      </h3>
-      <form method="post" action={`/program/${programme.slug}/perspektiv`} aria-labelledby="nytt-perspektiv-rubrik" novalidate>
+      <h3 id="nytt-perspektiv-rubrik">Lägg till perspektiv</h3>
+      <form
+        method="post"
+        action={`/program/${programme.slug}/perspektiv`}
+        aria-labelledby="nytt-perspektiv-rubrik"
+        novalidate
+      >
         <VersionField version={programme.version} />
         <PerspectiveFields prefix="perspective-new-" refused={refusedNew} saved={{ name: '', description: '' }} />
         {refusedNew?.conflict && (
           <SavedValues
             prefix="perspective-new-"
+            level={4}
             message={refusedNew.conflict}
             rows={[['Perspektiv i utkastet nu', programme.perspectives.map((p) => p.name).join(', ')]]}
           />

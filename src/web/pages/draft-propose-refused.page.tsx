@@ -45,10 +45,13 @@ export function ProposeRefusedPage({ programme, code, message, problems }: Propo
         ]}
         current="Föreslå"
       />
-      <h1 class="ds-heading" data-size="lg">
-        {title}
-      </h1>
-      <div class="ds-error-summary error-summary" id={ERROR_SUMMARY_ID} role="alert" aria-labelledby={`${ERROR_SUMMARY_ID}-rubrik`}>
+      <h1>{title}</h1>
+      <div
+        class="ds-error-summary error-summary"
+        id={ERROR_SUMMARY_ID}
+        role="alert"
+        aria-labelledby={`${ERROR_SUMMARY_ID}-rubrik`}
+      >
         <h2 class="ds-heading" data-size="xs" id={`${ERROR_SUMMARY_ID}-rubrik`}>
           {message}
         </h2>

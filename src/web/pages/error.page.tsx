@@ -21,16 +21,16 @@ export function renderErrorPage({ status, message, correlationId }: ErrorPagePro
   const title = TITLES[status] ?? 'Något gick fel';
   return renderPage(
     <Layout title={title}>
-      <h1 class="ds-heading" data-size="lg">
-        {title}
-      </h1>
+      <h1>{title}</h1>
       {status === 404 && !message && (
         <p class="ds-paragraph">Kontrollera adressen, eller gå till startsidan och leta vidare därifrån.</p>
       )}
       {message && <p class="ds-paragraph">{message}</p>}
       {status === 500 && (
         <>
-          <p class="ds-paragraph">Försök igen om en stund. Om felet kvarstår, kontakta förvaltningen och ange felkoden.</p>
+          <p class="ds-paragraph">
+            Försök igen om en stund. Om felet kvarstår, kontakta förvaltningen och ange felkoden.
+          </p>
           <p class="ds-paragraph">
             Felkod: <code>{correlationId}</code>
           </p>

@@ -5,26 +5,27 @@ import { Layout } from '../layout.js';
 export function AboutPage({ view }: { view: CollaborationView }) {
   return (
     <Layout title="Om tjänsten" current="/om">
-      <h1 class="ds-heading" data-size="lg">
-        Om tjänsten
-      </h1>
+      <h1>Om tjänsten</h1>
       <p class="ds-paragraph">
-        samverkan är en plattform där kommuner som samarbetar driver sitt gemensamma utvecklingsprogram genom hela cykeln: förslag,
-        antagande i varje medlems kommunstyrelse, årliga planer, uppföljning med nyckeltal och revidering inför nästa mandatperiod.
+        samverkan är en plattform där kommuner som samarbetar driver sitt gemensamma utvecklingsprogram genom hela
+        cykeln: förslag, antagande i varje medlems kommunstyrelse, årliga planer, uppföljning med nyckeltal och
+        revidering inför nästa mandatperiod.
       </p>
       <h2 class="ds-heading" data-size="md">
         Uppgifterna
       </h2>
       <p class="ds-paragraph">
-        Demonstrationsdata är verkliga uppgifter om {view.collaboration.name} och dess utvecklingsprogram 2013–2023, hämtade från
-        samarbetets webbplats och en medlemskommuns tjänsteskrivelse. Källan anges vid varje program och beslut. Det som källorna
-        inte säger – till exempel exakta beslutsdatum och paragrafer – visas som okänt och har inte fyllts i.
+        Demonstrationsdata är verkliga uppgifter om {view.collaboration.name} och dess utvecklingsprogram 2013–2023,
+        hämtade från samarbetets webbplats och en medlemskommuns tjänsteskrivelse. Källan anges vid varje program och
+        beslut. Det som källorna inte säger – till exempel exakta beslutsdatum och paragrafer – visas som okänt och har
+        inte fyllts i.
       </p>
       <h2 class="ds-heading" data-size="md">
         Öppen källkod
       </h2>
       <p class="ds-paragraph">
-        Programvaran är öppen källkod under licensen EUPL-1.2, den licens som svensk offentlig sektor använder för kod som delas.
+        Programvaran är öppen källkod under licensen EUPL-1.2, den licens som svensk offentlig sektor använder för kod
+        som delas.
       </p>
       <h2 class="ds-heading" data-size="md">
         Öppet API
@@ -44,20 +45,19 @@ export function AboutPage({ view }: { view: CollaborationView }) {
 export function AccessibilityPage() {
   return (
     <Layout title="Tillgänglighetsredogörelse">
-      <h1 class="ds-heading" data-size="lg">
-        Tillgänglighetsredogörelse
-      </h1>
+      <h1>Tillgänglighetsredogörelse</h1>
       <p class="ds-paragraph">
-        Den här webbplatsen ska vara tillgänglig enligt lagen (2018:1937) om tillgänglighet till digital offentlig service och
-        standarden EN 301 549, som motsvarar WCAG 2.1 nivå AA.
+        Den här webbplatsen ska vara tillgänglig enligt lagen (2018:1937) om tillgänglighet till digital offentlig
+        service och standarden EN 301 549, som motsvarar WCAG 2.1 nivå AA.
       </p>
       <h2 class="ds-heading" data-size="md">
         Hur tillgänglig är webbplatsen?
       </h2>
       <p class="ds-paragraph">
-        Varje sidmall testas automatiskt i en webbläsare med verktyget axe mot WCAG 2.1 nivå A och AA och ska ha noll avvikelser,
-        även i formulärens felläge. Sidorna fungerar utan JavaScript, kan användas med enbart tangentbord och går att läsa på en 320
-        pixlar bred skärm. Automatiska tester hittar inte alla brister; vi tar gärna emot synpunkter.
+        Varje sidmall testas automatiskt i en webbläsare med verktyget axe mot WCAG 2.1 nivå A och AA och ska ha noll
+        avvikelser, även i formulärens felläge. Sidorna fungerar utan JavaScript, kan användas med enbart tangentbord
+        och går att läsa på en 320 pixlar bred skärm. Automatiska tester hittar inte alla brister; vi tar gärna emot
+        synpunkter.
       </p>
       <h2 class="ds-heading" data-size="md">
         Kända brister
@@ -70,8 +70,8 @@ export function AccessibilityPage() {
         Om du inte kan använda något
       </h2>
       <p class="ds-paragraph">
-        Kontakta den organisation som driver tjänsten. Om du inte är nöjd med svaret kan du anmäla det till Myndigheten för digital
-        förvaltning (Digg), som är tillsynsmyndighet.
+        Kontakta den organisation som driver tjänsten. Om du inte är nöjd med svaret kan du anmäla det till Myndigheten
+        för digital förvaltning (Digg), som är tillsynsmyndighet.
       </p>
     </Layout>
   );

@@ -6,12 +6,16 @@ import { Layout } from '../layout.js';
 import { inForceText, statusLabel, targetYearText, validityText } from '../present.js';
 
 /** Every programme of the cooperation, oldest first, with its derived status. */
-export function ProgrammeListPage({ items, collaborationName }: { items: ProgrammeListItem[]; collaborationName: string }) {
+export function ProgrammeListPage({
+  items,
+  collaborationName,
+}: {
+  items: ProgrammeListItem[];
+  collaborationName: string;
+}) {
   return (
     <Layout title="Program" current="/program">
-      <h1 class="ds-heading" data-size="lg">
-        Utvecklingsprogram
-      </h1>
+      <h1>Utvecklingsprogram</h1>
       <p class="ds-paragraph">
         {collaborationName}s utvecklingsprogram, från det äldsta till det senaste. Ett program gäller när samtliga
         medlemmars kommunstyrelser har antagit det, och ersätts när ett senare program börjar gälla.
@@ -22,7 +26,13 @@ export function ProgrammeListPage({ items, collaborationName }: { items: Program
       <DataTable
         caption="Program och deras status"
         rowHeaders
-        columns={[{ label: 'Program' }, { label: 'Målår' }, { label: 'Giltighetsperiod' }, { label: 'Status' }, { label: 'När' }]}
+        columns={[
+          { label: 'Program' },
+          { label: 'Målår' },
+          { label: 'Giltighetsperiod' },
+          { label: 'Status' },
+          { label: 'När' },
+        ]}
         rows={items.map(({ programme, status }) => [
           <a class="ds-link" href={`/program/${programme.slug}`}>
             {programme.name} <span class="meta">({programme.slug})</span>

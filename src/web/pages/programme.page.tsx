@@ -6,6 +6,7 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button, ButtonLink } from '../components/button.js';
 import { EDIT_NOTICE } from '../present.js';
 import { Layout } from '../layout.js';
+import { proposalProblemHref } from './draft-propose-refused.page.js';
 import { ProgrammeFacts } from './programme-facts.js';
 
 export interface ProgrammePageProps {
@@ -32,7 +33,17 @@ const LineageLinks = ({ label, links }: { label: string; links: GoalLink[] }) =>
     </p>
   );
 
-function GoalSection({ goal, view, perspectives, networkName }: { goal: Goal; view: ProgrammeView; perspectives: Perspective[]; networkName: (id: number | null) => string | null }) {
+function GoalSection({
+  goal,
+  view,
+  perspectives,
+  networkName,
+}: {
+  goal: Goal;
+  view: ProgrammeView;
+  perspectives: Perspective[];
+  networkName: (id: number | null) => string | null;
+}) {
   const network = networkName(goal.networkId);
   return (
     <section class="goal" id={goalAnchor(goal.id)} aria-labelledby={`${goalAnchor(goal.id)}-rubrik`}>
@@ -77,11 +88,20 @@ export function ProgrammePage({ view, networks, proposalProblems }: ProgrammePag
   const isDraft = programme.state === 'draft';
   return (
     <Layout title={programme.name} current="/program" notice={isDraft ? EDIT_NOTICE : undefined}>
-      <Breadcrumbs items={[{ href: '/', label: 'Start' }, { href: '/program', label: 'Program' }]} current={programme.name} />
-      <h1 class="ds-heading" data-size="lg">
-        {programme.name}
-      </h1>
-      <ProgrammeFacts programme={programme} status={status} predecessors={view.predecessors} successors={view.successors} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: 'Start' },
+          { href: '/program', label: 'Program' },
+        ]}
+        current={programme.name}
+      />
+      <h1>{programme.name}</h1>
+      <ProgrammeFacts
+        programme={programme}
+        status={status}
+        predecessors={view.predecessors}
+        successors={view.successors}
+      />
 
       <div class="actions">
         {isDraft ? (
@@ -90,7 +110,10 @@ export function ProgrammePage({ view, networks, proposalProblems }: ProgrammePag
           <ButtonLink href={`/program/${programme.slug}/antagande`}>Antagande och beslut</ButtonLink>
         )}
         {view.predecessors[0] && (
-          <ButtonLink variant="secondary" href={`/versioner/jamfor?fran=${view.predecessors[0].slug}&till=${programme.slug}`}>
+          <ButtonLink
+            variant="secondary"
+            href={`/versioner/jamfor?fran=${view.predecessors[0].slug}&till=${programme.slug}`}
+          >
             Jämför med föregående version
           </ButtonLink>
         )}
@@ -112,12 +135,18 @@ export function ProgrammePage({ view, networks, proposalProblems }: ProgrammePag
               <p class="ds-paragraph">Programmet kan föreslås när detta är åtgärdat:</p>
               <ul class="ds-list">
                 {proposalProblems.map((p) => (
-                  <li>{p.message}</li>
+                  <li>
+                    <a class="ds-link" href={proposalProblemHref(programme.slug, p.field)}>
+                      {p.message}
+                    </a>
+                  </li>
                 ))}
               </ul>
             </>
           ) : (
-            <p class="ds-paragraph">Programmet är komplett. När det föreslås låses texten och medlemmarnas beslut kan registreras.</p>
+            <p class="ds-paragraph">
+              Programmet är komplett. När det föreslås låses texten och medlemmarnas beslut kan registreras.
+            </p>
           )}
           <form method="post" action={`/program/${programme.slug}/foresla`}>
             <input type="hidden" name="version" value={String(programme.version)} />
@@ -165,13 +194,17 @@ export function ProgrammePage({ view, networks, proposalProblems }: ProgrammePag
         <h2 class="ds-heading" data-size="md" id="fokus-rubrik">
           Fokusområden och mål
         </h2>
-        {programme.focusAreas.length === 0 && <p class="ds-paragraph">Programmet har inga fokusområden registrerade.</p>}
+        {programme.focusAreas.length === 0 && (
+          <p class="ds-paragraph">Programmet har inga fokusområden registrerade.</p>
+        )}
         {programme.focusAreas.map((area) => (
           <section class="focus-area" aria-labelledby={`omrade-${area.id}`}>
             <h3 class="ds-heading" data-size="sm" id={`omrade-${area.id}`}>
               {area.name}
             </h3>
-            {networkName(area.networkId) && <p class="ds-paragraph meta">Ansvarigt nätverk: {networkName(area.networkId)}</p>}
+            {networkName(area.networkId) && (
+              <p class="ds-paragraph meta">Ansvarigt nätverk: {networkName(area.networkId)}</p>
+            )}
             {area.description && <p class="ds-paragraph">{area.description}</p>}
             {area.note && <p class="ds-paragraph meta">Anmärkning: {area.note}</p>}
             {area.goals.length === 0 && <p class="ds-paragraph meta">Inga mål registrerade i området.</p>}

@@ -16,13 +16,11 @@ export function StartPage({ view, inForce, latestWithGoals }: StartPageProps) {
   const cooperationBodies = bodies.filter((b) => b.memberId === null);
   return (
     <Layout title={collaboration.name} current="/">
-      <h1 class="ds-heading" data-size="lg">
-        {collaboration.name}
-      </h1>
+      <h1>{collaboration.name}</h1>
       <p class="ds-paragraph lead">
         {members.length} kommuner driver ett gemensamt utvecklingsprogram
-        {collaboration.formalisedYear ? `; samarbetet formaliserades ${collaboration.formalisedYear}` : ''}. Här finns programmen,
-        medlemmarnas beslut om dem och skillnaderna mellan versionerna.
+        {collaboration.formalisedYear ? `; samarbetet formaliserades ${collaboration.formalisedYear}` : ''}. Här finns
+        programmen, medlemmarnas beslut om dem och skillnaderna mellan versionerna.
       </p>
 
       <section aria-labelledby="gallande-rubrik" class="panel">
@@ -39,7 +37,9 @@ export function StartPage({ view, inForce, latestWithGoals }: StartPageProps) {
             <ProgrammeFacts programme={inForce.programme} status={inForce.status} />
             {inForce.programme.note && <p class="ds-paragraph">{inForce.programme.note}</p>}
             <div class="actions">
-              <ButtonLink href={`/program/${inForce.programme.slug}/antagande`}>Vilka har antagit programmet?</ButtonLink>
+              <ButtonLink href={`/program/${inForce.programme.slug}/antagande`}>
+                Vilka har antagit programmet?
+              </ButtonLink>
             </div>
           </>
         ) : (
@@ -104,7 +104,9 @@ export function StartPage({ view, inForce, latestWithGoals }: StartPageProps) {
               <>
                 <dt>{e.name}</dt>
                 <dd>
-                  {[e.whenText, e.content, e.memoChange && `Förändring enligt programmet 2035: ${e.memoChange}.`].filter(Boolean).join(' ')}
+                  {[e.whenText, e.content, e.memoChange && `Förändring enligt programmet 2035: ${e.memoChange}.`]
+                    .filter(Boolean)
+                    .join(' ')}
                 </dd>
               </>
             ))}

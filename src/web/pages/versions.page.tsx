@@ -38,20 +38,27 @@ export function VersionsPage({ items }: { items: ProgrammeListItem[] }) {
   const last = withGoals.at(-2);
   return (
     <Layout title="Versioner" current="/versioner">
-      <h1 class="ds-heading" data-size="lg">
-        Versioner
-      </h1>
+      <h1>Versioner</h1>
       <p class="ds-paragraph">
-        Varje program bygger på ett tidigare och ersätter det när det börjar gälla. Jämförelsen visar vilka fokusområden, mål och
-        strategier som har tillkommit, utgått, formulerats om eller flyttats – som en lista att klistra in i en tjänsteskrivelse.
+        Varje program bygger på ett tidigare och ersätter det när det börjar gälla. Jämförelsen visar vilka
+        fokusområden, mål och strategier som har tillkommit, utgått, formulerats om eller flyttats – som en lista att
+        klistra in i en tjänsteskrivelse.
       </p>
       <DataTable
         caption="Programmens versioner"
         rowHeaders
-        columns={[{ label: 'Program' }, { label: 'Bygger på' }, { label: 'Ersätter' }, { label: 'Status' }, { label: 'Jämför' }]}
+        columns={[
+          { label: 'Program' },
+          { label: 'Bygger på' },
+          { label: 'Ersätter' },
+          { label: 'Status' },
+          { label: 'Jämför' },
+        ]}
         rows={items.map(({ programme, status }) => {
-          const base = programme.derivedFromProgrammeId === null ? undefined : bySlug.get(programme.derivedFromProgrammeId);
-          const replaces = programme.replacesProgrammeId === null ? undefined : bySlug.get(programme.replacesProgrammeId);
+          const base =
+            programme.derivedFromProgrammeId === null ? undefined : bySlug.get(programme.derivedFromProgrammeId);
+          const replaces =
+            programme.replacesProgrammeId === null ? undefined : bySlug.get(programme.replacesProgrammeId);
           return [
             <a class="ds-link" href={`/program/${programme.slug}`}>
               {programme.name} <span class="meta">({programme.slug})</span>
@@ -80,8 +87,14 @@ export function ComparePage({ comparison, items }: { comparison: ProgrammeCompar
   const title = `Från ${from.slug} till ${to.slug}`;
   return (
     <Layout title={`Jämförelse ${title}`} current="/versioner">
-      <Breadcrumbs items={[{ href: '/', label: 'Start' }, { href: '/versioner', label: 'Versioner' }]} current="Jämförelse" />
-      <h1 class="ds-heading" data-size="lg">
+      <Breadcrumbs
+        items={[
+          { href: '/', label: 'Start' },
+          { href: '/versioner', label: 'Versioner' },
+        ]}
+        current="Jämförelse"
+      />
+      <h1>
         Förändringar från {from.name} ({from.slug}) till {to.name} ({to.slug})
       </h1>
       <section aria-labelledby="lista-rubrik">
@@ -113,12 +126,22 @@ export function ComparePage({ comparison, items }: { comparison: ProgrammeCompar
         </h2>
         <DataTable
           caption="Mål som motsvarar varandra"
-          columns={[{ label: `Mål i ${from.slug}` }, { label: `Mål i ${to.slug}` }, { label: 'Matchat på' }, { label: 'Förändring' }]}
+          columns={[
+            { label: `Mål i ${from.slug}` },
+            { label: `Mål i ${to.slug}` },
+            { label: 'Matchat på' },
+            { label: 'Förändring' },
+          ]}
           rows={diff.goals.matched.map((m) => [
             `${m.from.title} (${m.from.focusAreaName})`,
             `${m.to.title} (${m.to.focusAreaName})`,
             BASIS_LABELS[m.basis],
-            [m.reworded && 'omformulerat', m.moved && 'flyttat', m.strategies.added.length + m.strategies.removed.length + m.strategies.reworded.length > 0 && 'strategier ändrade']
+            [
+              m.reworded && 'omformulerat',
+              m.moved && 'flyttat',
+              m.strategies.added.length + m.strategies.removed.length + m.strategies.reworded.length > 0 &&
+                'strategier ändrade',
+            ]
               .filter(Boolean)
               .join(', ') || 'oförändrat',
           ])}
