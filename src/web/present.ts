@@ -36,6 +36,14 @@ export function decisionDateText(date: DecisionDate | null): string {
 
 export const statusLabel = (status: ProgrammeStatus): string => programmeStatusLabel(status);
 
+/** For a programme no longer in force: when it had come into force, if its own adoption shows it. */
+function tookEffectText(status: ProgrammeStatus): string {
+  if (!status.tookEffect || !status.inForceFrom) return '';
+  return status.inForceFrom.precision === 'unknown'
+    ? 'Gällde från ett okänt datum.'
+    : `Gällde från ${decisionDateText(status.inForceFrom)}.`;
+}
+
 /** One sentence on when the programme applies, from its status. */
 export function inForceText(status: ProgrammeStatus): string {
   switch (status.kind) {
@@ -52,11 +60,18 @@ export function inForceText(status: ProgrammeStatus): string {
         ? 'Gällande. Dagen det trädde i kraft är inte känd.'
         : `Gällande sedan ${decisionDateText(status.inForceFrom)}.`;
     case 'replaced':
-      return status.replacedFrom && status.replacedFrom.precision !== 'unknown'
-        ? `Ersatt ${decisionDateText(status.replacedFrom)}.`
-        : 'Ersatt av ett senare program.';
+      return [
+        tookEffectText(status),
+        status.replacedFrom && status.replacedFrom.precision !== 'unknown'
+          ? `Ersatt ${decisionDateText(status.replacedFrom)}.`
+          : 'Ersatt av ett senare program.',
+      ]
+        .filter(Boolean)
+        .join(' ');
     case 'expired':
-      return `Giltighetsperioden slutade ${status.expiredOn ?? ''}.`;
+      return [tookEffectText(status), `Giltighetsperioden slutade ${status.expiredOn ?? ''}.`]
+        .filter(Boolean)
+        .join(' ');
   }
 }
 

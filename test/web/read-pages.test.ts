@@ -77,7 +77,7 @@ describe.each(testDialects)('read pages in Chromium on %s', (dialect) => {
     const page = await visit('/program/sup-2035/antagande');
     const text = await page.locator('main').innerText();
     expect(text).toContain('8 av 8');
-    expect(text).toContain('senast 2019-10-11');
+    expect(text).toContain('Gällde från senast 2019-10-11.');
     await expectNoHorizontalScroll(page);
     await page.close();
   });

@@ -95,8 +95,11 @@ export function ComparePage({ comparison, items }: { comparison: ProgrammeCompar
         current="Jämförelse"
       />
       <h1>
-        Förändringar från {from.name} ({from.slug}) till {to.name} ({to.slug})
+        Förändringar från {from.slug} till {to.slug}
       </h1>
+      <p class="ds-paragraph lead">
+        Från {from.name} ({from.slug}) till {to.name} ({to.slug}).
+      </p>
       <section aria-labelledby="lista-rubrik">
         <h2 class="ds-heading" data-size="md" id="lista-rubrik">
           Förändringar som föreslås från tidigare program
