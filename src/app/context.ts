@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { SYSTEM, type Actor } from '../domain/auth/actor.js';
 import { todayInSweden } from '../domain/dates.js';
 import type { Storage } from '../storage/database.js';
 import { collaborationRepository } from '../storage/collaboration.repository.js';
@@ -6,13 +7,25 @@ import { decisionRepository } from '../storage/decision.repository.js';
 import { programmeRepository } from '../storage/programme.repository.js';
 import type { Database } from '../storage/schema.js';
 
-/** What every use case gets: storage and a clock (tests set the clock). */
+/** What every use case gets: storage, a clock (tests set the clock) and who is acting. */
 export interface AppContext {
   storage: Storage;
   now: () => Date;
+  actor: Actor;
 }
 
-export const createContext = (storage: Storage, now: () => Date = () => new Date()): AppContext => ({ storage, now });
+export const createContext = (
+  storage: Storage,
+  now: () => Date = () => new Date(),
+  actor: Actor = SYSTEM,
+): AppContext => ({
+  storage,
+  now,
+  actor,
+});
+
+/** The same context acting as someone else (one per request). */
+export const actingAs = (ctx: AppContext, actor: Actor): AppContext => ({ ...ctx, actor });
 
 export const repositories = (db: Kysely<Database> | Transaction<Database>) => ({
   collaboration: collaborationRepository(db),
