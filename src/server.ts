@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { ensureFirstAdministrator } from './app/auth/users.js';
 import { createContext } from './app/context.js';
 import { loadConfig, type Config } from './config/env.js';
 import { createApp } from './http/app.js';
@@ -15,6 +16,14 @@ export async function startServer(config: Config = loadConfig()) {
   if (config.SEED_DEMO && (await seedDemo(ctx))) {
     console.log(
       'Demodata inlästa: Södertörnssamarbetet och utvecklingsprogrammen 2013–2023 (källor i data/demo/SOURCES.md).',
+    );
+  }
+  const link = await ensureFirstAdministrator(ctx);
+  if (link) {
+    const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+    console.log(
+      `Inga konton fanns: kontot "Administratör" är skapat. Logga in en gång med länken nedan (giltig i 24 timmar)\n` +
+        `och välj sedan ett lösenord under "Mitt konto":\n  http://${host}:${config.PORT}/logga-in/lank/${link}`,
     );
   }
   const app = createApp(ctx);

@@ -1,45 +1,61 @@
 import type { Kysely, Transaction } from 'kysely';
 import { SYSTEM, type Actor } from '../domain/auth/actor.js';
+import type { Principal } from '../domain/auth/policies.js';
 import { todayInSweden } from '../domain/dates.js';
 import type { Storage } from '../storage/database.js';
+import { auditRepository } from '../storage/audit.repository.js';
 import { collaborationRepository } from '../storage/collaboration.repository.js';
 import { decisionRepository } from '../storage/decision.repository.js';
 import { programmeRepository } from '../storage/programme.repository.js';
+import { sessionRepository } from '../storage/session.repository.js';
+import { userRepository } from '../storage/user.repository.js';
+import type { StorageDialect } from '../storage/dialect/dialect.js';
 import type { Database } from '../storage/schema.js';
 
-/** What every use case gets: storage, a clock (tests set the clock) and who is acting. */
+/** What every use case gets: storage, a clock (tests set the clock), who is acting and what they may do. */
 export interface AppContext {
   storage: Storage;
   now: () => Date;
   actor: Actor;
+  principal: Principal;
 }
 
-export const createContext = (
-  storage: Storage,
-  now: () => Date = () => new Date(),
-  actor: Actor = SYSTEM,
-): AppContext => ({
+/** The system itself (CLI, seed) may do everything. */
+export const SYSTEM_PRINCIPAL: Principal = {
+  signedIn: true,
+  grants: [{ role: 'admin', memberId: null, networkId: null }],
+};
+
+export const createContext = (storage: Storage, now: () => Date = () => new Date()): AppContext => ({
   storage,
   now,
-  actor,
+  actor: SYSTEM,
+  principal: SYSTEM_PRINCIPAL,
 });
 
-/** The same context acting as someone else (one per request). */
-export const actingAs = (ctx: AppContext, actor: Actor): AppContext => ({ ...ctx, actor });
+/** The same context acting as someone else, with their rights (one per request). */
+export const actingAs = (ctx: AppContext, actor: Actor, principal: Principal): AppContext => ({
+  ...ctx,
+  actor,
+  principal,
+});
 
-export const repositories = (db: Kysely<Database> | Transaction<Database>) => ({
+export const repositories = (db: Kysely<Database> | Transaction<Database>, dialect: StorageDialect) => ({
   collaboration: collaborationRepository(db),
   programmes: programmeRepository(db),
+  users: userRepository(db),
+  sessions: sessionRepository(db),
   decisions: decisionRepository(db),
+  audit: auditRepository(db, dialect),
 });
 
 export type Repositories = ReturnType<typeof repositories>;
 
-export const readRepos = (ctx: AppContext): Repositories => repositories(ctx.storage.db);
+export const readRepos = (ctx: AppContext): Repositories => repositories(ctx.storage.db, ctx.storage.dialect);
 
 /** Runs `work` in one transaction: all of it is stored, or none of it. */
 export const inTransaction = <T>(ctx: AppContext, work: (repos: Repositories) => Promise<T>): Promise<T> =>
-  ctx.storage.db.transaction().execute((trx) => work(repositories(trx)));
+  ctx.storage.db.transaction().execute((trx) => work(repositories(trx, ctx.storage.dialect)));
 
 export const today = (ctx: AppContext): string => todayInSweden(ctx.now());
 export const timestamp = (ctx: AppContext): string => ctx.now().toISOString();

@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { registerAuditCommands } from './audit.command.js';
+import { registerBackupCommands } from './backup.command.js';
+import { registerUserCommands } from './user.command.js';
 import { createContext } from '../app/context.js';
 import { loadConfig } from '../config/env.js';
 import { seedDemo } from '../seed/seed-demo.js';
@@ -45,6 +48,10 @@ program
       await storage.db.destroy();
     }
   });
+
+registerBackupCommands(program);
+registerAuditCommands(program);
+registerUserCommands(program);
 
 try {
   await program.parseAsync(process.argv);

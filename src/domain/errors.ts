@@ -4,7 +4,15 @@
  * lives in one place: src/http/error-mapping.ts.
  */
 export type DomainErrorCode =
-  'not_found' | 'validation_failed' | 'not_a_draft' | 'not_proposable' | 'not_proposed' | 'foreign_member' | 'conflict';
+  | 'not_found'
+  | 'validation_failed'
+  | 'not_a_draft'
+  | 'not_proposable'
+  | 'not_proposed'
+  | 'foreign_member'
+  | 'conflict'
+  | 'unauthenticated'
+  | 'forbidden';
 
 export interface FieldProblem {
   /** The form field or JSON path the problem belongs to, e.g. `name` or `goals.3.statement.klimat`. */
@@ -34,3 +42,12 @@ export const validationFailed = (problems: FieldProblem[]): DomainError =>
       : `Uppgifterna innehåller ${problems.length} fel. Rätta dem och försök igen.`,
     problems,
   );
+
+export const forbidden = (): DomainError =>
+  new DomainError(
+    'forbidden',
+    'Du har inte behörighet att göra det här. Kontakta samverkans sekretariat om du behöver den.',
+  );
+
+export const unauthenticated = (): DomainError =>
+  new DomainError('unauthenticated', 'Du behöver logga in för att göra det här.');

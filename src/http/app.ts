@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
+import { contextStorage } from 'hono/context-storage';
 import { requestId } from 'hono/request-id';
 import type { AppContext } from '../app/context.js';
 import { apiRoutes } from './api/routes.js';
@@ -8,7 +9,9 @@ import { errorBody, handleError, handleNotFound } from './errors.js';
 import { renderErrorPage } from '../web/pages/error.page.js';
 import { securityHeaders } from './security-headers.js';
 import { staticFiles } from './static-files.js';
+import { authRoutes } from '../web/auth.routes.js';
 import { webRoutes } from '../web/routes.js';
+import { requestScopedContext, sessions } from './session.js';
 
 export interface HttpOptions {
   /** Largest accepted request body in bytes. */
@@ -16,8 +19,10 @@ export interface HttpOptions {
 }
 
 /** The whole HTTP surface: pages, JSON API, health check and static files. */
-export function createApp(ctx: AppContext, options: HttpOptions = {}): Hono {
+export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
+  const ctx = requestScopedContext(base);
   const app = new Hono();
+  app.use(contextStorage());
   app.use(requestId());
   app.use(securityHeaders);
   // Refuses cross-site form posts (Origin check); JSON calls cannot be sent cross-site without CORS.
@@ -35,12 +40,15 @@ export function createApp(ctx: AppContext, options: HttpOptions = {}): Hono {
     }),
   );
 
+  app.use(sessions(ctx));
+
   app.get('/healthz', async (c) => {
     await ctx.storage.db.selectFrom('collaborations').select('id').limit(1).execute();
     return c.json({ status: 'ok', database: ctx.storage.dialect.name });
   });
   app.route('/static', staticFiles());
   app.route('/api/v1', apiRoutes(ctx));
+  app.route('/', authRoutes(ctx));
   app.route('/', webRoutes(ctx));
 
   app.notFound(handleNotFound);

@@ -10,4 +10,6 @@ export const statusOf: Record<DomainErrorCode, ContentfulStatusCode> = {
   not_a_draft: 409,
   not_proposed: 409,
   conflict: 409,
+  unauthenticated: 401,
+  forbidden: 403,
 };

@@ -2,7 +2,11 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../domain/errors.js';
 import { renderErrorPage } from '../web/pages/error.page.js';
+import { withCsrfFields } from '../web/render.js';
 import { statusOf } from './error-mapping.js';
+
+const page = (c: Context, props: Parameters<typeof renderErrorPage>[0]) =>
+  withCsrfFields(renderErrorPage(props), c.var.signedIn?.csrfToken);
 
 const wantsJson = (c: Context): boolean => c.req.path.startsWith('/api/') || c.req.path === '/healthz';
 
@@ -13,7 +17,7 @@ export const errorBody = (code: string, message: string, problems: { field: stri
 
 export function handleNotFound(c: Context) {
   if (wantsJson(c)) return c.json(errorBody('not_found', 'Adressen finns inte.'), 404);
-  return c.html(renderErrorPage({ status: 404 }), 404);
+  return c.html(page(c, { status: 404 }), 404);
 }
 
 /**
@@ -23,8 +27,12 @@ export function handleNotFound(c: Context) {
 export function handleError(error: Error, c: Context) {
   if (error instanceof DomainError) {
     const status = statusOf[error.code];
+    // A signed-out visitor who opens an editing page is sent to sign in, and back afterwards.
+    if (error.code === 'unauthenticated' && c.req.method === 'GET' && !wantsJson(c)) {
+      return c.redirect(`/logga-in?till=${encodeURIComponent(c.req.path)}`, 303);
+    }
     if (wantsJson(c)) return c.json(errorBody(error.code, error.message, error.problems), status);
-    return c.html(renderErrorPage({ status, message: error.message }), status);
+    return c.html(page(c, { status, message: error.message }), status);
   }
   if (error instanceof HTTPException) {
     const status = error.status;
@@ -51,5 +59,5 @@ export function handleError(error: Error, c: Context) {
       },
       500,
     );
-  return c.html(renderErrorPage({ status: 500, correlationId }), 500);
+  return c.html(page(c, { status: 500, correlationId }), 500);
 }

@@ -1,4 +1,11 @@
+import { recordEvent, type ChangeToRecord } from '../app/audit/record-event.js';
 import { inTransaction, timestamp, type AppContext } from '../app/context.js';
+import {
+  collaborationSeededSummary,
+  decisionRecordedSummary,
+  programmeSeededSummary,
+} from '../domain/audit/audit-summary-sv.js';
+import { decisionSnapshot, programmeSnapshot } from '../domain/audit/snapshots.js';
 import type { Goal } from '../domain/programme/programme.js';
 import { loadDemoDataset, type DemoDataset } from './demo-dataset.js';
 
@@ -11,12 +18,31 @@ const lookup = <K, V>(map: Map<K, V>, key: K, what: string): V => {
 /**
  * Loads the shipped real demo (data/demo/) into an empty database, all in one transaction.
  * Does nothing when the database already holds a cooperation; returns whether it seeded.
+ * The audit trail gets one event for the cooperation and one per programme and decision, as if each
+ * had been entered by hand, so every record has a history from its first day.
  */
 export async function seedDemo(ctx: AppContext, dataset: DemoDataset = loadDemoDataset()): Promise<boolean> {
   return inTransaction(ctx, async (repos) => {
     if ((await repos.collaboration.count()) > 0) return false;
     const now = timestamp(ctx);
     const collaborationId = await repos.collaboration.insert(dataset.collaboration, now);
+    const events: ChangeToRecord[] = [
+      {
+        action: 'collaboration.created',
+        entityType: 'collaboration',
+        entityId: collaborationId,
+        summary: collaborationSeededSummary(dataset.collaboration.name, dataset.members.length),
+        before: null,
+        after: {
+          slug: dataset.collaboration.slug,
+          name: dataset.collaboration.name,
+          formalisedYear: dataset.collaboration.formalisedYear,
+          members: dataset.members.map((m) => `${m.code} ${m.name}`),
+          bodies: dataset.bodies.map((b) => b.name),
+          networks: dataset.networks.map((n) => n.name),
+        },
+      },
+    ];
 
     const memberIds = new Map<string, number>();
     for (const m of dataset.members) memberIds.set(m.code, await repos.collaboration.insertMember(collaborationId, m));
@@ -58,10 +84,21 @@ export async function seedDemo(ctx: AppContext, dataset: DemoDataset = loadDemoD
       );
       programmeIds.set(p.id, id);
       for (const [placeholder, real] of inserted) goalIds.set(placeholder, real);
+      const stored = (await repos.programmes.get(id))!;
+      events.push({
+        action: 'programme.created',
+        entityType: 'programme',
+        entityId: id,
+        summary: programmeSeededSummary(stored.name),
+        before: null,
+        after: programmeSnapshot(stored),
+      });
     }
 
+    const programmeNames = new Map(dataset.programmes.map((p) => [p.id, p.name]));
+    const bodyNames = new Map(dataset.bodies.map((b) => [b.key, b.name]));
     for (const d of dataset.decisions) {
-      await repos.decisions.insert(
+      const decision = await repos.decisions.insert(
         {
           ...d,
           programmeId: lookup(programmeIds, d.programmeId, 'programmet'),
@@ -70,7 +107,21 @@ export async function seedDemo(ctx: AppContext, dataset: DemoDataset = loadDemoD
         },
         now,
       );
+      events.push({
+        action: 'decision.recorded',
+        entityType: 'decision',
+        entityId: decision.id,
+        summary: decisionRecordedSummary({
+          ...decision,
+          programmeName: lookup(programmeNames, d.programmeId, 'programmet'),
+          bodyName: d.bodyKey === null ? null : lookup(bodyNames, d.bodyKey, 'organet'),
+        }),
+        before: null,
+        after: decisionSnapshot(decision),
+      });
     }
+    // Appended last: on PostgreSQL the chain lock is then held only for the moment before commit.
+    for (const event of events) await recordEvent(ctx, repos, event);
     return true;
   });
 }

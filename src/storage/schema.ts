@@ -20,6 +20,12 @@ export interface Database {
   goal_lineage: GoalLineageTable;
   strategies: StrategyTable;
   decisions: DecisionTable;
+  audit_events: AuditEventTable;
+  users: UserTable;
+  role_assignments: RoleAssignmentTable;
+  sessions: SessionTable;
+  sign_in_links: SignInLinkTable;
+  sign_in_failures: SignInFailureTable;
 }
 
 type Id = Generated<number>;
@@ -172,7 +178,68 @@ export interface DecisionTable {
   recorded_at: string;
 }
 
+/** Append-only, hash-chained record of every change (see domain/audit/audit-chain.ts). */
+export interface AuditEventTable {
+  /** Position in the chain (1, 2, …), assigned by the repository, not generated. */
+  id: number;
+  occurred_at: string;
+  actor_kind: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export type ProgrammeRow = Selectable<ProgrammeTable>;
 export type NewProgrammeRow = Insertable<ProgrammeTable>;
 export type ProgrammeUpdate = Updateable<ProgrammeTable>;
 export type DecisionRow = Selectable<DecisionTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;
+
+export interface UserTable {
+  id: Id;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  status: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleAssignmentTable {
+  id: Id;
+  user_id: number;
+  role: string;
+  member_id: number | null;
+  network_id: number | null;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface SignInLinkTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SignInFailureTable {
+  id: Id;
+  key: string;
+  occurred_at: string;
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatLongDate, formatNumber, formatYearRange, THOUSANDS_SEPARATOR } from './format.js';
+import {
+  formatDate,
+  formatDateTime,
+  formatLongDate,
+  formatNumber,
+  formatYearRange,
+  THOUSANDS_SEPARATOR,
+} from './format.js';
 
 describe('formatNumber', () => {
   it('groups thousands with a no-break space and uses a decimal comma', () => {
@@ -58,5 +65,16 @@ describe('formatYearRange', () => {
   it('writes a single year once and an open end in words', () => {
     expect(formatYearRange(2021, 2021)).toBe('2021');
     expect(formatYearRange(2019, null)).toBe('från 2019');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes Swedish time in Sweden, winter and summer, whatever the server’s zone', () => {
+    expect(formatDateTime('2026-11-27T10:00:00.000Z')).toBe('2026-11-27 kl. 11.00');
+    expect(formatDateTime('2026-07-01T22:30:00.000Z')).toBe('2026-07-02 kl. 00.30');
+  });
+
+  it('refuses what is not a moment', () => {
+    expect(() => formatDateTime('igår')).toThrow(RangeError);
   });
 });

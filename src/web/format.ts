@@ -83,3 +83,24 @@ export function formatYearRange(from: number, to: number | null): string {
   if (to === from) return String(from);
   return `${from}\u2013${to}`;
 }
+
+const dateTimeFormatter = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/**
+ * A moment as Swedish time in Sweden, whatever the server's time zone: `'2026-11-27T10:00:00Z'` →
+ * `'2026-11-27 kl. 11.00'` (winter time, UTC+1). Hours and minutes with a full stop, as Språkrådet writes.
+ */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Ingen tidpunkt: ${JSON.stringify(iso)}`);
+  const parts = dateTimeFormatter.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} kl. ${part('hour')}.${part('minute')}`;
+}

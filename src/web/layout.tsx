@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { tryGetContext } from 'hono/context-storage';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { JSX } from 'hono/jsx/jsx-runtime';
@@ -45,6 +46,25 @@ export interface LayoutProps {
   notice?: string;
 }
 
+/** Who is signed in, with links to the account and a sign-out button; a sign-in link for the public. */
+function SignedInBar() {
+  const signedIn = tryGetContext()?.var.signedIn;
+  return (
+    <div class="container site-account">
+      {signedIn ? (
+        <form method="post" action="/logga-ut" class="inline-form">
+          <a href="/konto">{signedIn.user.name}</a>{' '}
+          <button type="submit" class="ds-button" data-variant="tertiary" data-size="sm">
+            Logga ut
+          </button>
+        </form>
+      ) : (
+        <a href="/logga-in">Logga in</a>
+      )}
+    </div>
+  );
+}
+
 export function Layout({ title, children, current, notice }: LayoutProps) {
   return (
     <>
@@ -80,6 +100,7 @@ export function Layout({ title, children, current, notice }: LayoutProps) {
                 </ul>
               </nav>
             </div>
+            <SignedInBar />
             {notice && (
               <div class="container">
                 <p class="ds-alert site-notice" data-color="warning">

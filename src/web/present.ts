@@ -5,9 +5,6 @@ import { programmeStatusLabel } from '../domain/programme/programme-status.js';
 import type { ProgrammeSummary } from '../domain/programme/programme.js';
 import { formatDate, formatYearRange } from './format.js';
 
-export const EDIT_NOTICE =
-  'Inloggning och behörigheter är ännu inte införda: alla som når den här servern kan redigera. Servern lyssnar därför bara på den egna datorn.';
-
 export const OUTCOME_LABELS: Record<DecisionOutcome, string> = {
   adopted: 'Antaget',
   rejected: 'Avslaget',

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { getAdoption } from '../app/adoption/get-adoption.js';
+import { getAdoption, type AdoptionOverview } from '../app/adoption/get-adoption.js';
+import { allows } from '../domain/auth/policies.js';
 import { recordDecision } from '../app/adoption/record-decision.js';
 import { getCollaboration } from '../app/collaboration.js';
 import type { AppContext } from '../app/context.js';
@@ -15,6 +16,15 @@ import { ProgrammePage } from './pages/programme.page.js';
 import { StartPage } from './pages/start.page.js';
 import { ComparePage, VersionsPage } from './pages/versions.page.js';
 import { attempt, formValues, html } from './render.js';
+
+/** Which decisions the person viewing may record, so the form offers only those. */
+const decisionRights = (ctx: AppContext, overview: AdoptionOverview) => ({
+  memberIds: overview.members
+    .filter((m) => allows(ctx.principal, 'record_member_decision', { memberId: m.member.id }))
+    .map((m) => m.member.id),
+  committee: allows(ctx.principal, 'record_committee_decision'),
+  signedIn: ctx.principal.signedIn,
+});
 
 /** Pages that show the cooperation, its programmes, their adoption and versions; and recording a decision. */
 export function readRoutes(ctx: AppContext): Hono {
@@ -61,7 +71,15 @@ export function readRoutes(ctx: AppContext): Hono {
 
   web.get('/program/:slug/antagande', async (c) => {
     const [overview, { bodies }] = await Promise.all([getAdoption(ctx, c.req.param('slug')), getCollaboration(ctx)]);
-    return html(c, <AdoptionPage overview={overview} bodies={bodies} recorded={c.req.query('registrerat') === '1'} />);
+    return html(
+      c,
+      <AdoptionPage
+        overview={overview}
+        bodies={bodies}
+        recorded={c.req.query('registrerat') === '1'}
+        rights={decisionRights(ctx, overview)}
+      />,
+    );
   });
 
   web.post('/program/:slug/beslut', async (c) => {
@@ -72,7 +90,12 @@ export function readRoutes(ctx: AppContext): Hono {
     const [overview, { bodies }] = await Promise.all([getAdoption(ctx, slug), getCollaboration(ctx)]);
     return html(
       c,
-      <AdoptionPage overview={overview} bodies={bodies} form={{ values, problems: result.problems }} />,
+      <AdoptionPage
+        overview={overview}
+        bodies={bodies}
+        form={{ values, problems: result.problems }}
+        rights={decisionRights(ctx, overview)}
+      />,
       statusOf[result.error.code],
     );
   });

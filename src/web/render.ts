@@ -6,7 +6,18 @@ import { renderPage } from './layout.js';
 
 /** Sends a page (doctype included). */
 export const html = (c: Context, page: JSX.Element, status: ContentfulStatusCode = 200) =>
-  c.html(renderPage(page), status);
+  c.html(withCsrfFields(renderPage(page), c.var.signedIn?.csrfToken), status);
+
+const POST_FORM = /<form\b[^>]*\bmethod="post"[^>]*>/g;
+
+/**
+ * Every post form of a signed-in person's page carries the session's CSRF token; added here, in
+ * one place, so no form can forget it. The token is URL-safe base64: nothing to escape.
+ */
+export function withCsrfFields(page: string, token: string | undefined): string {
+  if (!token) return page;
+  return page.replace(POST_FORM, (form) => `${form}<input type="hidden" name="_csrf" value="${token}"/>`);
+}
 
 /** A form's fields as strings (the last value of repeated fields), for rendering it back after an error. */
 export async function formValues(c: Context): Promise<Record<string, string>> {

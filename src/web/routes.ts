@@ -1,12 +1,29 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../app/context.js';
 import { draftRoutes } from './draft.routes.js';
+import { historyRoutes } from './history.routes.js';
 import { readRoutes } from './read.routes.js';
+import { requirePolicy } from '../http/require-policy.js';
+
+const EDITING_PATHS = [
+  '/program/nytt',
+  '/program/:slug/redigera',
+  '/program/:slug/perspektiv',
+  '/program/:slug/perspektiv/*',
+  '/program/:slug/omraden',
+  '/program/:slug/omraden/*',
+  '/program/:slug/mal',
+  '/program/:slug/mal/*',
+  '/program/:slug/foresla',
+];
 
 /** All HTML pages. Draft routes first: `/program/nytt` must win over `/program/:slug`. */
 export function webRoutes(ctx: AppContext): Hono {
   const web = new Hono();
+  // Every page of the draft editor is the secretariat's; the use cases check the same policy on save.
+  for (const path of EDITING_PATHS) web.use(path, requirePolicy(ctx, 'edit_programme'));
   web.route('/', draftRoutes(ctx));
   web.route('/', readRoutes(ctx));
+  web.route('/', historyRoutes(ctx));
   return web;
 }

@@ -5,7 +5,7 @@ import { getProgramme } from '../../src/app/programmes/get-programme.js';
 import { proposeProgramme } from '../../src/app/programmes/propose-programme.js';
 import type { AppContext } from '../../src/app/context.js';
 import type { AdoptionJson, DecisionRecordedJson, ErrorJson } from '../../src/http/api/schemas.js';
-import { openTestApp, type TestApp } from '../support/app.js';
+import { openTestApp, type TestApp, ANONYMOUS_COOKIE } from '../support/app.js';
 import { testDialects } from '../support/databases.js';
 
 /** POST /api/v1/programmes/{id}/decisions on the real demo plus a programme proposed through the use cases. */
@@ -232,10 +232,15 @@ describe.each(testDialects)('JSON API v1 (recording decisions) on %s', (dialect)
     });
 
     it('a form-encoded body: 415 unsupported_media_type', async () => {
+      // Without a session: with one, a form post lacking the CSRF token is refused (403) even earlier.
       const res = await t.app.request(`/api/v1/programmes/${proposed}/decisions`, {
         method: 'POST',
         body: new URLSearchParams({ outcome: 'adopted' }),
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Origin: 'http://localhost',
+          Cookie: ANONYMOUS_COOKIE,
+        },
       });
       expect(res.status).toBe(415);
       expect(((await res.json()) as ErrorJson).error.code).toBe('unsupported_media_type');

@@ -83,7 +83,7 @@ describe.each(testDialects)('draft forms (%s)', (dialect) => {
     expect(res.status).toBe(200);
     const html = textOf(await res.text());
     expect(html).toContain('Redigera utkast: Tomt testprogram');
-    expect(html).toContain('Inloggning och behörigheter är ännu inte införda');
+    expect(html).toContain('Logga ut');
     expect(html).toContain(`<input type="hidden" name="version" value="${p.version}"/>`);
   });
 

@@ -62,7 +62,7 @@ describe.each(testDialects)('programme repository on %s', (dialect) => {
   let collaborationId: number;
   beforeEach(async () => {
     t = await openTestContext(dialect);
-    repos = repositories(t.storage.db);
+    repos = repositories(t.storage.db, t.storage.dialect);
     collaborationId = (await repos.collaboration.first())!.id;
   });
   afterEach(() => t.close());

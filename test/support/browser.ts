@@ -97,3 +97,12 @@ export function startServer(app: Pick<Parameters<typeof serve>[0], 'fetch'>): Pr
     server.once('error', reject);
   });
 }
+
+/** Signs a browser context in with a test session, as the sign-in form would (same cookie). */
+export async function signIn(
+  context: import('playwright-core').BrowserContext,
+  url: string,
+  session: { token: string },
+): Promise<void> {
+  await context.addCookies([{ name: 'samverkan', value: session.token, url, httpOnly: true, sameSite: 'Lax' }]);
+}

@@ -11,6 +11,7 @@ import {
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   launchBrowser,
+  signIn,
   startServer,
   type RunningServer,
 } from '../support/browser.js';
@@ -34,6 +35,7 @@ describe.each(testDialects)('draft pages in Chromium (%s)', (dialect) => {
   });
   beforeEach(async () => {
     context = await browser.newContext();
+    await signIn(context, server.url, t.admin);
     page = await context.newPage();
   });
   afterEach(() => context.close());

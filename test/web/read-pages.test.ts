@@ -5,6 +5,7 @@ import {
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   launchBrowser,
+  signIn,
   startServer,
   type RunningServer,
 } from '../support/browser.js';
@@ -16,22 +17,26 @@ describe.each(testDialects)('read pages in Chromium on %s', (dialect) => {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
+  let adminContext: BrowserContext;
 
   beforeAll(async () => {
     t = await openTestApp(dialect);
     server = await startServer(t.app);
     browser = await launchBrowser();
     context = await browser.newContext();
+    adminContext = await browser.newContext();
+    await signIn(adminContext, server.url, t.admin);
   });
   afterAll(async () => {
     await context?.close();
+    await adminContext?.close();
     await browser?.close();
     await server?.close();
     await t?.close();
   });
 
-  const visit = async (path: string, expectedStatus = 200) => {
-    const page = await context.newPage();
+  const visit = async (path: string, expectedStatus = 200, as: BrowserContext = context) => {
+    const page = await as.newPage();
     const response = await page.goto(`${server.url}${path}`);
     expect(response?.status(), path).toBe(expectedStatus);
     return page;
@@ -104,8 +109,42 @@ describe.each(testDialects)('read pages in Chromium on %s', (dialect) => {
     await page.close();
   });
 
-  it('the decision form in its error state keeps the input and passes axe', async () => {
+  it.each([
+    ['/', 'Södertörnssamarbetet'],
+    ['/program/sup-2035', 'Södertörns utvecklingsprogram 2035'],
+    ['/program/sup-2023/antagande', 'Antagande'],
+    ['/konto', 'Mitt konto'],
+  ])('signed in, %s shows who is signed in and passes axe', async (path, heading) => {
+    const page = await visit(path, 200, adminContext);
+    expect(await page.locator('h1').innerText()).toContain(heading);
+    expect(await page.locator('.site-account').innerText()).toContain('Logga ut');
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+
+  it('signed out, the decision form is not offered and a post is refused', async () => {
     const page = await visit('/program/sup-2023/antagande');
+    expect(await page.locator('#form').count()).toBe(0);
+    expect(await page.locator('main').innerText()).toContain('Logga in');
+    await page.close();
+  });
+
+  it('the sign-in form in its error state passes axe and keeps the e-mail', async () => {
+    const page = await visit('/logga-in');
+    await expectNoAxeViolations(page);
+    await page.fill('#email', 'ingen@test.invalid');
+    await page.fill('#password', 'fel lösenord här');
+    await page.locator('#form button').click();
+    await page.waitForLoadState();
+    expect(await page.locator('#felsammanfattning').innerText()).toContain('Fel e-postadress eller lösenord');
+    expect(await page.inputValue('#email')).toBe('ingen@test.invalid');
+    expect(await page.inputValue('#password')).toBe('');
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+
+  it('the decision form in its error state keeps the input and passes axe', async () => {
+    const page = await visit('/program/sup-2023/antagande', 200, adminContext);
     await page.selectOption('#memberId', { label: 'Botkyrka (0127)' });
     await page.fill('#date', '2019-02-30');
     await page.fill('#paragraph', '§ 12');

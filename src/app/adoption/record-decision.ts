@@ -1,12 +1,16 @@
 import type { Decision, DecisionDate, Member } from '../../domain/adoption/decision.js';
+import { decisionRecordedSummary } from '../../domain/audit/audit-summary-sv.js';
+import { decisionSnapshot } from '../../domain/audit/snapshots.js';
 import { isIsoDate, todayInSweden } from '../../domain/dates.js';
 import { DomainError, validationFailed, type FieldProblem } from '../../domain/errors.js';
 import type { Body } from '../../storage/collaboration.repository.js';
+import { recordEvent } from '../audit/record-event.js';
 import { currentCollaboration } from '../collaboration.js';
 import { inTransaction, timestamp, type AppContext } from '../context.js';
 import { parseInput } from '../input.js';
 import { loadProgramme } from '../programmes/get-programme.js';
 import { decisionInput, type DecisionInput } from './decision-input.js';
+import { authorize } from '../auth/authorize.js';
 
 /** Checks that cross the input and today's date: the form alone cannot see these. */
 function checkDate(input: DecisionInput, today: string): { decided: DecisionDate; problems: FieldProblem[] } {
@@ -65,6 +69,12 @@ export async function recordDecision(ctx: AppContext, ref: string, raw: unknown)
       repos.collaboration.bodies(collaboration.id),
     ]);
     const member = resolveMember(input, members);
+    // A member's officers record their own board's decisions only; the committee's are the secretariat's.
+    if (input.bodyKind === 'committee') authorize(ctx, 'record_committee_decision');
+    else
+      authorize(ctx, 'record_member_decision', {
+        memberId: member === 'foreign' || member === null ? null : member.id,
+      });
     if (member === 'foreign') {
       throw new DomainError(
         'foreign_member',
@@ -89,7 +99,7 @@ export async function recordDecision(ctx: AppContext, ref: string, raw: unknown)
     }
     if (problems.length) throw validationFailed(problems);
     const body = resolveBody(input, member, bodies);
-    return repos.decisions.insert(
+    const decision = await repos.decisions.insert(
       {
         programmeId: programme.id,
         memberId: member?.id ?? null,
@@ -103,5 +113,14 @@ export async function recordDecision(ctx: AppContext, ref: string, raw: unknown)
       },
       timestamp(ctx),
     );
+    await recordEvent(ctx, repos, {
+      action: 'decision.recorded',
+      entityType: 'decision',
+      entityId: decision.id,
+      summary: decisionRecordedSummary({ ...decision, programmeName: programme.name, bodyName: body?.name ?? null }),
+      before: null,
+      after: decisionSnapshot(decision),
+    });
+    return decision;
   });
 }

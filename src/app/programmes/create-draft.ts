@@ -1,10 +1,14 @@
 import type { NewProgramme } from '../../storage/programme.repository.js';
+import { draftCreatedSummary } from '../../domain/audit/audit-summary-sv.js';
+import { programmeSnapshot } from '../../domain/audit/snapshots.js';
 import type { Programme } from '../../domain/programme/programme.js';
+import { recordEvent } from '../audit/record-event.js';
 import { currentCollaboration } from '../collaboration.js';
 import { inTransaction, timestamp, type AppContext, type Repositories } from '../context.js';
 import { parseInput } from '../input.js';
 import { loadProgramme } from './get-programme.js';
 import { newDraftInput } from './programme-input.js';
+import { authorize } from '../auth/authorize.js';
 
 /**
  * The perspectives every new programme starts with: the product's rule that sustainable development
@@ -80,13 +84,23 @@ function derivedDraft(source: Programme, name: string): Omit<NewProgramme, 'slug
 
 /** Creates a draft, empty or derived from an existing programme; returns its slug. */
 export async function createDraft(ctx: AppContext, raw: unknown): Promise<{ slug: string }> {
+  authorize(ctx, 'edit_programme');
   const input = parseInput(newDraftInput, raw);
   return inTransaction(ctx, async (repos) => {
     const collaboration = await currentCollaboration(repos);
     const source = input.from ? await loadProgramme(repos, input.from) : null;
     const draft = source ? derivedDraft(source, input.name) : emptyDraft(collaboration.id, input.name);
     const slug = await freeSlug(repos, collaboration.id, source ? `${source.slug}-utkast` : 'utkast');
-    await repos.programmes.insert({ ...draft, slug }, timestamp(ctx));
+    const { id } = await repos.programmes.insert({ ...draft, slug }, timestamp(ctx));
+    const created = (await repos.programmes.get(id))!;
+    await recordEvent(ctx, repos, {
+      action: 'programme.created',
+      entityType: 'programme',
+      entityId: id,
+      summary: draftCreatedSummary(created.name, source?.name),
+      before: null,
+      after: programmeSnapshot(created),
+    });
     return { slug };
   });
 }

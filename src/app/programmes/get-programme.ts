@@ -5,6 +5,7 @@ import type { ProgrammeStatus } from '../../domain/programme/programme-status.js
 import { readRepos, today, type AppContext, type Repositories } from '../context.js';
 import { currentCollaboration } from '../collaboration.js';
 import { loadRegister } from './list-programmes.js';
+import { authorize } from '../auth/authorize.js';
 
 export interface GoalLink {
   goalId: number;
@@ -45,6 +46,8 @@ export async function loadProgramme(repos: Repositories, ref: string): Promise<P
 export async function getProgramme(ctx: AppContext, ref: string): Promise<ProgrammeView> {
   const repos = readRepos(ctx);
   const programme = await loadProgramme(repos, ref);
+  // Drafts are not published: only the cooperation's own people see them.
+  if (programme.state === 'draft') authorize(ctx, 'read_internal');
   const register = await loadRegister(repos, today(ctx));
   const summaries = register.items.map((i) => i.programme);
   const byId = new Map(summaries.map((p) => [p.id, p]));

@@ -3,6 +3,7 @@ import type { ProgrammeSummary } from '../../domain/programme/programme.js';
 import { computeProgrammeStatuses, type ProgrammeStatus } from '../../domain/programme/programme-status.js';
 import { currentCollaboration } from '../collaboration.js';
 import { readRepos, today, type AppContext, type Repositories } from '../context.js';
+import { allows } from '../../domain/auth/policies.js';
 
 export interface ProgrammeListItem {
   programme: ProgrammeSummary;
@@ -29,8 +30,10 @@ export async function loadRegister(repos: Repositories, todayIso: string): Promi
   };
 }
 
+/** The programmes the acting person may see: drafts only for the cooperation's own people. */
 export async function listProgrammes(ctx: AppContext): Promise<ProgrammeListItem[]> {
-  return (await loadRegister(readRepos(ctx), today(ctx))).items;
+  const items = (await loadRegister(readRepos(ctx), today(ctx))).items;
+  return allows(ctx.principal, 'read_internal') ? items : items.filter((i) => i.programme.state !== 'draft');
 }
 
 /** The programme in force today, if any (the newest one when several are). */

@@ -7,8 +7,14 @@ import { editDraft } from './edit-draft.js';
  * statement for a cross-cutting perspective; after this the text is fixed and decisions can be recorded.
  */
 export async function proposeProgramme(ctx: AppContext, ref: string, version: number): Promise<void> {
-  await editDraft(ctx, ref, version, async (programme, repos) => {
-    assertProposable(programme);
-    await repos.programmes.setState(programme.id, 'proposed');
-  });
+  await editDraft(
+    ctx,
+    ref,
+    version,
+    async (programme, repos) => {
+      assertProposable(programme);
+      await repos.programmes.setState(programme.id, 'proposed');
+    },
+    'programme.proposed',
+  );
 }

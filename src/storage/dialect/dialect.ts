@@ -1,4 +1,5 @@
-import type { ColumnDefinitionBuilder } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import type { Database } from '../schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -14,6 +15,16 @@ export interface StorageDialect {
   isUniqueViolation: (error: unknown) => boolean;
   /** True when the driver error is a foreign-key violation. */
   isForeignKeyViolation: (error: unknown) => boolean;
+  /**
+   * Statements (run by a migration) that make `table` refuse UPDATE and DELETE, so no code path and
+   * no slip in a SQL console can change it. A database administrator can still drop them.
+   */
+  appendOnlyTriggers: (table: string) => string[];
+  /**
+   * Makes concurrent appenders to the audit chain wait for each other until commit, so each reads
+   * the true last link. Call inside the transaction that appends.
+   */
+  lockAuditChain: (trx: Kysely<Database>) => Promise<void>;
 }
 
 export const errorCode = (error: unknown): string | undefined =>

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../schema.js';
 import { errorCode, type StorageDialect } from './dialect.js';
@@ -8,7 +8,26 @@ export const postgresDialect: StorageDialect = {
   idColumn: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
   isUniqueViolation: (e) => errorCode(e) === '23505',
   isForeignKeyViolation: (e) => errorCode(e) === '23503',
+  // TRUNCATE skips row triggers, so it gets its own statement trigger.
+  appendOnlyTriggers: (table) => [
+    `create function ${table}_append_only() returns trigger language plpgsql as $$
+     begin
+       raise exception '${table} kan bara fyllas på: % är inte tillåtet', tg_op using errcode = 'integrity_constraint_violation';
+     end $$`,
+    `create trigger ${table}_no_update_or_delete before update or delete on ${table}
+     for each row execute function ${table}_append_only()`,
+    `create trigger ${table}_no_truncate before truncate on ${table}
+     for each statement execute function ${table}_append_only()`,
+  ],
+  // A transaction-scoped advisory lock, released at commit or rollback. The second key is the table's
+  // oid, so each schema's chain has its own lock (the tests run many schemas in one database).
+  lockAuditChain: async (trx) => {
+    await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}, 'audit_events'::regclass::oid::int)`.execute(trx);
+  },
 };
+
+/** First key of the audit chain's advisory lock: "SAMV" in ASCII, to stay clear of other users' keys. */
+const AUDIT_CHAIN_LOCK = 0x53414d56;
 
 // pg returns int8 (count(*), sum) as strings; our counts fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));

@@ -11,6 +11,16 @@ export const sqliteDialect: StorageDialect = {
   isUniqueViolation: (e) =>
     errorCode(e)?.startsWith('SQLITE_CONSTRAINT_UNIQUE') === true || errorCode(e) === 'SQLITE_CONSTRAINT_PRIMARYKEY',
   isForeignKeyViolation: (e) => errorCode(e) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
+  appendOnlyTriggers: (table) => [
+    `create trigger ${table}_no_update before update on ${table}
+     begin select raise(abort, '${table} kan bara fyllas på: UPDATE är inte tillåtet'); end`,
+    `create trigger ${table}_no_delete before delete on ${table}
+     begin select raise(abort, '${table} kan bara fyllas på: DELETE är inte tillåtet'); end`,
+  ],
+  // Nothing to do: one connection per process serialises its transactions, and across processes
+  // SQLite lets one writer at a time; a second appender that read a stale last link fails on the
+  // primary key (its id is taken) instead of forking the chain.
+  lockAuditChain: async () => {},
 };
 
 /** `sqlite:path`, `file:path` or a plain path; `:memory:` for an in-memory database. */

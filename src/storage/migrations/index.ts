@@ -2,11 +2,15 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Storage } from '../database.js';
 import type { StorageDialect } from '../dialect/dialect.js';
 import { programmesAndAdoption } from './0001_programmes_and_adoption.js';
+import { auditTrail } from './0002_audit_trail.js';
+import { accountsAndSessions } from './0003_accounts_and_sessions.js';
 
 /** Static list, so migrations work the same from source, a bundle or a test. Names sort in order. */
 function migrations(dialect: StorageDialect): Record<string, Migration> {
   return {
     '0001_programmes_and_adoption': programmesAndAdoption(dialect),
+    '0002_audit_trail': auditTrail(dialect),
+    '0003_accounts_and_sessions': accountsAndSessions(dialect),
   };
 }
 

@@ -13,7 +13,6 @@ import { Layout } from '../layout.js';
 import {
   BODY_KIND_LABELS,
   decisionDateText,
-  EDIT_NOTICE,
   inForceText,
   OUTCOME_LABELS,
   STANDING_LABELS,
@@ -27,6 +26,8 @@ export interface AdoptionPageProps {
   form?: { values: Record<string, string>; problems: FieldProblem[] };
   /** Set after a decision was recorded. */
   recorded?: boolean;
+  /** What the viewer may record: the members whose board decisions, and the committee's. */
+  rights: { memberIds: number[]; committee: boolean; signedIn: boolean };
 }
 
 const decisionText = (d: Decision, bodies: Body[]) => {
@@ -50,7 +51,8 @@ function DecisionCell({ decisions, bodies }: { decisions: Decision[]; bodies: Bo
   );
 }
 
-function DecisionForm({ overview, form }: Pick<AdoptionPageProps, 'overview' | 'form'>) {
+function DecisionForm({ overview, form, rights }: Pick<AdoptionPageProps, 'overview' | 'form' | 'rights'>) {
+  const members = overview.members.filter((m) => rights.memberIds.includes(m.member.id));
   const values = form?.values ?? { bodyKind: 'board', datePrecision: 'exact', outcome: 'adopted' };
   const problems = form?.problems ?? [];
   const err = (field: string) => errorFor(problems, field);
@@ -64,9 +66,13 @@ function DecisionForm({ overview, form }: Pick<AdoptionPageProps, 'overview' | '
         <Select
           id="memberId"
           label="Kommun"
-          hint="Den kommun vars kommunstyrelse fattade beslutet. Lämna tomt för ett beslut i samarbetskommittén."
-          placeholder="Ingen kommun (samarbetskommitténs beslut)"
-          options={overview.members.map((m) => ({
+          hint={
+            rights.committee
+              ? 'Den kommun vars kommunstyrelse fattade beslutet. Lämna tomt för ett beslut i samarbetskommittén.'
+              : 'Den kommun vars kommunstyrelse fattade beslutet.'
+          }
+          placeholder={rights.committee ? 'Ingen kommun (samarbetskommitténs beslut)' : undefined}
+          options={members.map((m) => ({
             value: String(m.member.id),
             label: `${m.member.name} (${m.member.code})`,
           }))}
@@ -141,13 +147,13 @@ function DecisionForm({ overview, form }: Pick<AdoptionPageProps, 'overview' | '
 }
 
 /** Which boards have adopted, which remain, and since when the programme is in force. */
-export function AdoptionPage({ overview, bodies, form, recorded }: AdoptionPageProps) {
+export function AdoptionPage({ overview, bodies, form, recorded, rights }: AdoptionPageProps) {
   const { programme, status } = overview;
   const adopted = overview.members.filter((m) => m.standing === 'adopted');
   const remaining = overview.members.filter((m) => m.standing !== 'adopted');
   const title = `Antagande: ${programme.name}`;
   return (
-    <Layout title={title} current="/antagande" notice={programme.state === 'proposed' ? EDIT_NOTICE : undefined}>
+    <Layout title={title} current="/antagande">
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },
@@ -211,8 +217,17 @@ export function AdoptionPage({ overview, bodies, form, recorded }: AdoptionPageP
       )}
       {programme.state === 'draft' ? (
         <p class="ds-paragraph">Programmet är ett utkast. Beslut kan registreras när det har föreslagits.</p>
+      ) : rights.memberIds.length > 0 || rights.committee ? (
+        <DecisionForm overview={overview} form={form} rights={rights} />
+      ) : rights.signedIn ? (
+        <p class="ds-paragraph">Beslut registreras av medlemskommunernas handläggare och samverkans sekretariat.</p>
       ) : (
-        <DecisionForm overview={overview} form={form} />
+        <p class="ds-paragraph">
+          <a class="ds-link" href={`/logga-in?till=/program/${programme.slug}/antagande`}>
+            Logga in
+          </a>{' '}
+          för att registrera ett beslut.
+        </p>
       )}
     </Layout>
   );

@@ -11,7 +11,7 @@ import { Button, ButtonLink } from '../components/button.js';
 import { ErrorSummary, errorFor } from '../components/error-summary.js';
 import { TextArea, TextField } from '../components/form-field.js';
 import { Layout } from '../layout.js';
-import { EDIT_NOTICE, targetYearText, validityText } from '../present.js';
+import { targetYearText, validityText } from '../present.js';
 import { FocusAreasSection } from './draft-focus-areas.page.js';
 import { problemsById, SavedMessage, SavedValues, VersionField, type RefusedForm } from './draft-form-parts.page.js';
 import { PerspectivesSection } from './draft-perspectives.page.js';
@@ -139,7 +139,7 @@ export function DraftEditorPage({ programme, networks, refused, saved }: DraftEd
   const refusedFor = (key: string) => (refused?.form === key ? refused : undefined);
   const summary = summaryOf(refused);
   return (
-    <Layout title={summary.length ? `Fel: ${title}` : title} current="/program" notice={EDIT_NOTICE}>
+    <Layout title={summary.length ? `Fel: ${title}` : title} current="/program">
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },

@@ -9,7 +9,6 @@ import { Button } from '../components/button.js';
 import { ErrorSummary, errorFor } from '../components/error-summary.js';
 import { Select, TextArea } from '../components/form-field.js';
 import { Layout } from '../layout.js';
-import { EDIT_NOTICE } from '../present.js';
 import { problemsById, SavedValues, VersionField, type RefusedForm, type SavedRow } from './draft-form-parts.page.js';
 import { PredecessorChoices, type PredecessorGroup } from './draft-goal-predecessors.page.js';
 
@@ -93,7 +92,7 @@ export function GoalFormPage({ programme, goal, values, networks, predecessorGro
   const err = (field: string) => errorFor(problems, field);
   const action = goal ? `/program/${programme.slug}/mal/${goal.id}` : `/program/${programme.slug}/mal`;
   return (
-    <Layout title={problems.length ? `Fel: ${title}` : title} current="/program" notice={EDIT_NOTICE}>
+    <Layout title={problems.length ? `Fel: ${title}` : title} current="/program">
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },

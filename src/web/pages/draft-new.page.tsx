@@ -5,7 +5,7 @@ import { Button } from '../components/button.js';
 import { ErrorSummary, errorFor } from '../components/error-summary.js';
 import { Select, TextField } from '../components/form-field.js';
 import { Layout } from '../layout.js';
-import { EDIT_NOTICE, statusLabel } from '../present.js';
+import { statusLabel } from '../present.js';
 
 export interface NewDraftPageProps {
   items: ProgrammeListItem[];
@@ -20,7 +20,7 @@ export interface NewDraftPageProps {
 export function NewDraftPage({ items, values, problems }: NewDraftPageProps) {
   const title = 'Nytt utkast';
   return (
-    <Layout title={problems.length ? `Fel: ${title}` : title} current="/program" notice={EDIT_NOTICE}>
+    <Layout title={problems.length ? `Fel: ${title}` : title} current="/program">
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },

@@ -9,7 +9,6 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button, ButtonLink } from '../components/button.js';
 import { ERROR_SUMMARY_ID } from '../components/error-summary.js';
 import { Layout } from '../layout.js';
-import { EDIT_NOTICE } from '../present.js';
 import { VersionField } from './draft-form-parts.page.js';
 
 /** Where a proposal problem (`goals.6.statements.4`, `targetYear`, ...) is fixed. */
@@ -36,7 +35,7 @@ export function ProposeRefusedPage({ programme, code, message, problems }: Propo
   const title = 'Programmet kunde inte föreslås';
   const listed = code === 'not_proposable' ? problems : [];
   return (
-    <Layout title={`Fel: ${title}`} current="/program" notice={EDIT_NOTICE}>
+    <Layout title={`Fel: ${title}`} current="/program">
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },

@@ -4,7 +4,6 @@ import type { Goal, Perspective } from '../../domain/programme/programme.js';
 import type { Network } from '../../storage/collaboration.repository.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button, ButtonLink } from '../components/button.js';
-import { EDIT_NOTICE } from '../present.js';
 import { Layout } from '../layout.js';
 import { proposalProblemHref } from './draft-propose-refused.page.js';
 import { ProgrammeFacts } from './programme-facts.js';
@@ -87,7 +86,7 @@ export function ProgrammePage({ view, networks, proposalProblems }: ProgrammePag
   const networkName = (id: number | null) => networks.find((n) => n.id === id)?.name ?? null;
   const isDraft = programme.state === 'draft';
   return (
-    <Layout title={programme.name} current="/program" notice={isDraft ? EDIT_NOTICE : undefined}>
+    <Layout title={programme.name} current="/program">
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },
@@ -117,6 +116,9 @@ export function ProgrammePage({ view, networks, proposalProblems }: ProgrammePag
             Jämför med föregående version
           </ButtonLink>
         )}
+        <ButtonLink variant="secondary" href={`/historik/program/${programme.slug}`}>
+          Ändringshistorik
+        </ButtonLink>
         {!isDraft && (
           <form method="post" action="/program/nytt" class="inline-form">
             <input type="hidden" name="from" value={programme.slug} />

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.js';
+import { inTransaction, readRepos, type AppContext } from '../context.js';
+import { parseInput, requiredText } from '../input.js';
+import { hashToken, verifyAgainstNothing, verifyPassword } from './secrets.js';
+import { startSession } from './sessions.js';
+
+/** Throttling: within the window, this many failures lock the account or the address out. */
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
+
+const signInInput = z.object({
+  email: requiredText(320, 'E-postadressen'),
+  password: z.preprocess((v) => (v == null ? '' : v), z.string().min(1, { error: 'Skriv ditt lösenord.' }).max(1024)),
+});
+
+/** The same answer for an unknown account, a wrong password and a disabled account: nothing to enumerate. */
+const refused = () =>
+  new DomainError('unauthenticated', 'Fel e-postadress eller lösenord.', [
+    { field: 'email', message: 'Fel e-postadress eller lösenord.' },
+  ]);
+
+const throttled = () =>
+  new DomainError('unauthenticated', 'För många misslyckade inloggningar. Vänta en kvart och försök igen.', [
+    { field: 'email', message: 'För många misslyckade inloggningar. Vänta en kvart och försök igen.' },
+  ]);
+
+/** Signs in with e-mail and password; returns the new session's cookie token. */
+export async function signInWithPassword(ctx: AppContext, raw: unknown, address: string): Promise<string> {
+  const input = parseInput(signInInput, raw);
+  const email = input.email.toLowerCase();
+  const keys = [`account:${email}`, `address:${address}`];
+  const since = new Date(ctx.now().getTime() - THROTTLE_WINDOW_MS).toISOString();
+  const repos = readRepos(ctx);
+  const [byAccount, byAddress] = await Promise.all(keys.map((k) => repos.sessions.failuresSince(k, since)));
+  if (byAccount! >= MAX_FAILURES_PER_ACCOUNT || byAddress! >= MAX_FAILURES_PER_ADDRESS) throw throttled();
+  const user = await repos.users.byEmail(email);
+  const ok =
+    user && user.status === 'active' && user.passwordHash
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await verifyAgainstNothing(input.password);
+  if (!ok || !user) {
+    await repos.sessions.recordFailure(keys, ctx.now().toISOString());
+    throw refused();
+  }
+  await repos.sessions.clearFailures(keys[0]!);
+  return startSession(repos, ctx, user.id);
+}
+
+/** Signs in with a one-time link (the first administrator's, or a password reset); the link is then spent. */
+export async function signInWithLink(ctx: AppContext, token: string): Promise<string> {
+  return inTransaction(ctx, async (repos) => {
+    const userId = await repos.sessions.useLink(hashToken(token), ctx.now().toISOString());
+    const user = userId === undefined ? undefined : await repos.users.byId(userId);
+    if (!user || user.status !== 'active') {
+      throw new DomainError(
+        'unauthenticated',
+        'Länken är ogiltig, redan använd eller för gammal. Be en administratör om en ny.',
+      );
+    }
+    return startSession(repos, ctx, user.id);
+  });
+}

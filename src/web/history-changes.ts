@@ -1,0 +1,157 @@
+/**
+ * An audit event's before and after as lines a person can read: a Swedish label per changed field
+ * ("Målet ”Ökad tillgänglighet”: strategier") and values with ids turned into names.
+ */
+import type { HistoryEntry, HistoryNames } from '../app/audit/get-history.js';
+import { PART_NOUNS, PROGRAMME_FIELD_NAMES } from '../domain/audit/audit-summary-sv.js';
+import { changedKeys, partOf, type Snapshot, type SnapshotValue } from '../domain/audit/snapshots.js';
+import { BODY_KIND_LABELS, OUTCOME_LABELS } from './present.js';
+
+/** A value as shown: text, or a list (strategies, members). */
+export type Shown = string | string[];
+
+export interface ChangeLine {
+  label: string;
+  /** Absent for a created record, which has no before. */
+  before?: Shown;
+  after: Shown;
+}
+
+const DECISION_FIELD_NAMES: Record<string, string> = {
+  programmeId: 'program',
+  memberId: 'kommun',
+  bodyId: 'organ',
+  bodyKind: 'slag av organ',
+  datePrecision: 'hur säkert datumet är känt',
+  decidedOn: 'beslutsdatum',
+  paragraph: 'paragraf',
+  outcome: 'beslut',
+  note: 'anteckning',
+  source: 'källa',
+};
+
+const COLLABORATION_FIELD_NAMES: Record<string, string> = {
+  slug: 'adress',
+  name: 'namn',
+  formalisedYear: 'formaliserad år',
+  members: 'medlemmar',
+  bodies: 'organ',
+  networks: 'nätverk',
+};
+
+const PART_FIELD_NAMES: Record<string, string> = {
+  name: 'namn',
+  title: 'lydelse',
+  description: 'beskrivning',
+  networkId: 'ansvarigt nätverk',
+  note: 'anteckning',
+  position: 'plats i ordningen',
+  focusAreaId: 'fokusområde',
+  strategies: 'strategier',
+  predecessorGoalIds: 'föregående mål',
+  statements: 'bidrag',
+};
+
+const FIELD_NAMES: Record<HistoryEntry['entityType'], Record<string, string>> = {
+  programme: PROGRAMME_FIELD_NAMES,
+  decision: DECISION_FIELD_NAMES,
+  collaboration: COLLABORATION_FIELD_NAMES,
+};
+
+const CODE_LABELS: Record<string, Record<string, string>> = {
+  state: { draft: 'Utkast', proposed: 'Föreslaget' },
+  adoptionRule: { all_members: 'Alla medlemmars kommunstyrelser', committee: 'Samarbetskommittén' },
+  bodyKind: BODY_KIND_LABELS,
+  outcome: OUTCOME_LABELS,
+  datePrecision: { exact: 'Exakt datum', on_or_before: 'Senast det datumet', unknown: 'Datum okänt' },
+};
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Which name list an id field's value is looked up in. */
+function namesFor(field: string, names: HistoryNames): Map<number, string> | undefined {
+  switch (field) {
+    case 'networkId':
+      return names.networks;
+    case 'focusAreaId':
+      return names.focusAreas;
+    case 'predecessorGoalIds':
+      return names.goals;
+    case 'programmeId':
+    case 'replacesProgrammeId':
+    case 'derivedFromProgrammeId':
+      return names.programmes;
+    case 'memberId':
+      return names.members;
+    case 'bodyId':
+      return names.bodies;
+    default:
+      return undefined;
+  }
+}
+
+function show(field: string, value: SnapshotValue | undefined, names: HistoryNames): Shown {
+  const lookup = namesFor(field, names);
+  const one = (v: string | number) =>
+    lookup ? (lookup.get(Number(v)) ?? `nr ${v}`) : (CODE_LABELS[field]?.[v] ?? String(v));
+  if (value === undefined || value === null || value === '') return '–';
+  if (Array.isArray(value)) return value.length === 0 ? '–' : value.map(one);
+  return one(value as string | number);
+}
+
+function label(key: string, entityType: HistoryEntry['entityType'], context: Snapshot): string {
+  const { part, nameKey } = partOf(key);
+  if (!part || !nameKey) return capitalised(FIELD_NAMES[entityType][key] ?? key);
+  const [kind, , field, perspectiveId] = key.split('.');
+  const noun = PART_NOUNS[kind!]?.one ?? kind!;
+  const what =
+    field === 'statements'
+      ? `bidrag till ${String(context[`perspectives.${perspectiveId}.name`] ?? 'ett borttaget perspektiv').toLowerCase()}`
+      : (PART_FIELD_NAMES[field!] ?? field!);
+  return `${capitalised(noun)} ”${String(context[nameKey] ?? '')}”: ${what}`;
+}
+
+const FIELD_ORDER = ['', 'perspectives', 'focusAreas', 'goals'];
+
+/** Document order: the record's own fields as listed above, then perspectives, areas and goals by id. */
+function order(entityType: HistoryEntry['entityType'], key: string): number[] {
+  const [kind, id, field] = key.split('.');
+  if (id === undefined) return [0, Object.keys(FIELD_NAMES[entityType]).indexOf(key)];
+  return [FIELD_ORDER.indexOf(kind!), Number(id), Object.keys(PART_FIELD_NAMES).indexOf(field!)];
+}
+
+const byOrder = (a: number[], b: number[]) => {
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+  return 0;
+};
+
+/**
+ * The lines to show for an event: every stored field of a created record, or only the fields that
+ * differ for a change (the unchanged names kept for context are not lines of their own).
+ */
+export function changeLines(
+  entry: Pick<HistoryEntry, 'entityType' | 'before' | 'after'>,
+  names: HistoryNames,
+): ChangeLine[] {
+  const before = entry.before ?? {};
+  const after = entry.after ?? {};
+  const context = { ...before, ...after };
+  // `goals.12.statements.3` is a statement; any other key's field is its last segment.
+  const field = (key: string) => key.split('.').at(key.includes('.statements.') ? -2 : -1)!;
+  const keys =
+    entry.before === null
+      ? Object.keys(after).filter((k) => show(field(k), after[k], names) !== '–')
+      : changedKeys(before, after);
+  return (
+    keys
+      .sort((a, b) => byOrder(order(entry.entityType, a), order(entry.entityType, b)))
+      .map((key) => ({
+        label: label(key, entry.entityType, context),
+        ...(entry.before === null ? {} : { before: show(field(key), before[key], names) }),
+        after: show(field(key), after[key], names),
+      }))
+      // An empty text that appears or goes with its goal is no change worth a line.
+      .filter((line) => JSON.stringify(line.before) !== JSON.stringify(line.after))
+  );
+}

@@ -1,0 +1,93 @@
+import type { FieldProblem } from '../../domain/errors.js';
+import { Button } from '../components/button.js';
+import { ErrorSummary, errorFor } from '../components/error-summary.js';
+import { TextField } from '../components/form-field.js';
+import { Layout } from '../layout.js';
+
+export interface SignInPageProps {
+  values: { email?: string; till?: string };
+  problems: FieldProblem[];
+  signedOut?: boolean;
+}
+
+/** Sign-in with e-mail and password. The password is never rendered back. */
+export function SignInPage({ values, problems, signedOut }: SignInPageProps) {
+  return (
+    <Layout title={problems.length ? 'Fel: Logga in' : 'Logga in'}>
+      <h1>Logga in</h1>
+      {signedOut && (
+        <p class="ds-alert" data-color="success" role="status">
+          Du är utloggad.
+        </p>
+      )}
+      <ErrorSummary errors={problems} />
+      <p class="ds-paragraph">
+        Inloggning behövs för att skriva utkast och registrera beslut. Allt som är publicerat kan läsas utan inloggning.
+      </p>
+      <form id="form" method="post" action="/logga-in" novalidate>
+        <input type="hidden" name="till" value={values.till ?? ''} />
+        <TextField
+          id="email"
+          type="email"
+          label="E-postadress"
+          autocomplete="username"
+          value={values.email}
+          error={errorFor(problems, 'email')}
+        />
+        <TextField
+          id="password"
+          type="password"
+          label="Lösenord"
+          autocomplete="current-password"
+          error={errorFor(problems, 'password')}
+        />
+        <Button>Logga in</Button>
+      </form>
+    </Layout>
+  );
+}
+
+export interface AccountPageProps {
+  name: string;
+  email: string;
+  roles: string[];
+  problems: FieldProblem[];
+  saved?: boolean;
+}
+
+/** The signed-in person's account: who they are, their roles, and a new password. */
+export function AccountPage({ name, email, roles, problems, saved }: AccountPageProps) {
+  return (
+    <Layout title={problems.length ? 'Fel: Mitt konto' : 'Mitt konto'}>
+      <h1>Mitt konto</h1>
+      {saved && (
+        <p class="ds-alert" data-color="success" role="status">
+          Lösenordet är bytt. Logga in igen med det nya lösenordet.
+        </p>
+      )}
+      <dl class="facts">
+        <dt>Namn</dt>
+        <dd>{name}</dd>
+        <dt>E-postadress</dt>
+        <dd>{email}</dd>
+        <dt>Roller</dt>
+        <dd>{roles.length ? roles.join('; ') : 'Inga'}</dd>
+      </dl>
+      <h2 class="ds-heading" data-size="sm">
+        Nytt lösenord
+      </h2>
+      <ErrorSummary errors={problems} />
+      <form id="form" method="post" action="/konto/losenord" novalidate>
+        <TextField
+          id="password"
+          type="password"
+          label="Nytt lösenord"
+          hint="Minst 12 tecken. Några ord i följd är lättare att minnas och svårare att gissa."
+          autocomplete="new-password"
+          error={errorFor(problems, 'password')}
+        />
+        <Button>Byt lösenord</Button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * `samverkan audit verify` end to end, as an administrator runs it: seed the demo through the CLI,
+ * verify, try to alter a row in plain SQL (the trigger refuses), alter it behind the trigger's back,
+ * and verify again.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_POSTGRES_URL, testDialects } from '../support/databases.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(databaseUrl: string, ...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      { env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** A plain SQL session on the database, as a DBA would have. */
+interface RawSql {
+  run: (statement: string) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+interface Target {
+  url: string;
+  raw: () => Promise<RawSql>;
+  /** Statement that switches off the append-only guard. */
+  disableTrigger: string;
+  cleanup: () => Promise<void>;
+}
+
+async function target(dialect: string): Promise<Target> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'samverkan-audit-'));
+    const file = join(dir, 'demo.sqlite');
+    return {
+      url: file,
+      raw: async () => {
+        const db = new SQLite(file);
+        return { run: async (s) => void db.exec(s), close: async () => void db.close() };
+      },
+      disableTrigger: 'drop trigger audit_events_no_update',
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const schema = `cli_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(TEST_POSTGRES_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    raw: async () => {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      return { run: async (s) => void (await client.query(s)), close: () => client.end() };
+    },
+    disableTrigger: 'alter table audit_events disable trigger audit_events_no_update_or_delete',
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
+describe.each(testDialects)('samverkan audit verify on %s', (dialect) => {
+  let db: Target;
+  beforeAll(async () => {
+    db = await target(dialect);
+    expect((await cli(db.url, 'seed')).stdout).toContain('Demodata inlästa.');
+  });
+  afterAll(() => db?.cleanup());
+
+  it('passes on the seeded demo database and prints the head hash', async () => {
+    const run = await cli(db.url, 'audit', 'verify');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('Granskningsloggen är hel: 24 händelser.');
+    expect(run.stdout).toMatch(/Senaste hash: [0-9a-f]{64}/);
+  });
+
+  it('fails, naming the row, after a row is altered by hand in SQL', async () => {
+    const sql = await db.raw();
+    try {
+      await expect(sql.run(`update audit_events set summary = 'Inget beslut.' where id = 12`)).rejects.toThrow(
+        /kan bara fyllas på/,
+      );
+      await sql.run(db.disableTrigger);
+      await sql.run(`update audit_events set summary = 'Inget beslut.' where id = 12`);
+    } finally {
+      await sql.close();
+    }
+    const run = await cli(db.url, 'audit', 'verify');
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('Granskningsloggen är bruten vid händelse 12:');
+    expect(run.stdout).toBe('');
+  });
+});
