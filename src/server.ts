@@ -3,37 +3,48 @@ import { ensureFirstAdministrator } from './app/auth/users.js';
 import { createContext } from './app/context.js';
 import { loadConfig, type Config } from './config/env.js';
 import { createApp } from './http/app.js';
+import { createLogger } from './http/logging.js';
 import { seedDemo } from './seed/seed-demo.js';
 import { createDb } from './storage/database.js';
 import { migrateToLatest } from './storage/migrations/index.js';
 
-/** Boot: config → database → migrations → (demo on first start) → app → listen. */
+/** Boot: config → logger → database → migrations → (demo on first start) → app → listen. */
 export async function startServer(config: Config = loadConfig()) {
+  const logger = createLogger({ level: config.LOG_LEVEL });
   const storage = createDb(config.DATABASE_URL);
   const applied = await migrateToLatest(storage);
-  if (applied.length) console.log(`Databasen (${storage.dialect.name}) migrerad: ${applied.join(', ')}`);
+  if (applied.length) {
+    logger.info(
+      { event: 'database.migrated', dialect: storage.dialect.name, migrations: applied },
+      `Databasen (${storage.dialect.name}) migrerad: ${applied.join(', ')}`,
+    );
+  }
   const ctx = createContext(storage);
   if (config.SEED_DEMO && (await seedDemo(ctx))) {
-    console.log(
+    logger.info(
+      { event: 'demo.seeded' },
       'Demodata inlästa: Södertörnssamarbetet och utvecklingsprogrammen 2013–2023 (källor i data/demo/SOURCES.md).',
     );
   }
   const link = await ensureFirstAdministrator(ctx);
   if (link) {
+    logger.info({ event: 'first_administrator.created' }, 'Inga konton fanns: kontot "Administratör" är skapat.');
+    // Deliberately not a log line: the one-time link is for the person starting the server, on the console only.
     const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
     console.log(
       `Inga konton fanns: kontot "Administratör" är skapat. Logga in en gång med länken nedan (giltig i 24 timmar)\n` +
         `och välj sedan ett lösenord under "Mitt konto":\n  http://${host}:${config.PORT}/logga-in/lank/${link}`,
     );
   }
-  const app = createApp(ctx);
+  const app = createApp(ctx, { logger, trustProxy: config.TRUST_PROXY });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
-    console.log(`samverkan lyssnar på http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/`);
+    const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/`;
+    logger.info({ event: 'server.started', url, trustProxy: config.TRUST_PROXY }, `samverkan lyssnar på ${url}`);
   });
 
   // Finish requests in flight, then close the database.
   const shutdown = (signal: string) => {
-    console.log(`${signal}: stänger av …`);
+    logger.info({ event: 'server.stopping', signal }, `${signal}: stänger av …`);
     server.close(() => {
       void storage.db.destroy().then(() => process.exit(0));
     });
@@ -41,7 +52,7 @@ export async function startServer(config: Config = loadConfig()) {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
-  return { server, storage };
+  return { server, storage, logger };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -3,6 +3,7 @@ import { SYSTEM, type Actor } from '../domain/auth/actor.js';
 import type { Principal } from '../domain/auth/policies.js';
 import { todayInSweden } from '../domain/dates.js';
 import type { Storage } from '../storage/database.js';
+import { apiTokenRepository } from '../storage/api-token.repository.js';
 import { auditRepository } from '../storage/audit.repository.js';
 import { collaborationRepository } from '../storage/collaboration.repository.js';
 import { decisionRepository } from '../storage/decision.repository.js';
@@ -45,6 +46,7 @@ export const repositories = (db: Kysely<Database> | Transaction<Database>, diale
   programmes: programmeRepository(db),
   users: userRepository(db),
   sessions: sessionRepository(db),
+  apiTokens: apiTokenRepository(db),
   decisions: decisionRepository(db),
   audit: auditRepository(db, dialect),
 });

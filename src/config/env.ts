@@ -14,6 +14,17 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Least level written to the log (JSON lines on standard output); `silent` writes none. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * `true` only when exactly one reverse proxy of ours stands in front, sets X-Forwarded-Proto and
+   * appends the client's address to X-Forwarded-For: then HTTPS (HSTS, the __Host- cookie) and the
+   * throttling address are taken from those headers. Otherwise they are ignored, as anyone can send them.
+   */
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof schema>;

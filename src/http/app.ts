@@ -2,13 +2,17 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { contextStorage } from 'hono/context-storage';
-import { requestId } from 'hono/request-id';
+import { securityEvent } from '../app/auth/security-log.js';
 import type { AppContext } from '../app/context.js';
 import { apiRoutes } from './api/routes.js';
+import { apiTokens } from './api-token.js';
 import { errorBody, handleError, handleNotFound } from './errors.js';
 import { renderErrorPage } from '../web/pages/error.page.js';
-import { securityHeaders } from './security-headers.js';
+import { createLogger, requestLogging, type Logger } from './logging.js';
+import { proxyTrust, publicOrigin } from './proxy.js';
+import { securityHeaders, strictTransportSecurity } from './security-headers.js';
 import { staticFiles } from './static-files.js';
+import { apiTokenRoutes } from '../web/api-tokens.routes.js';
 import { authRoutes } from '../web/auth.routes.js';
 import { webRoutes } from '../web/routes.js';
 import { requestScopedContext, sessions } from './session.js';
@@ -16,17 +20,30 @@ import { requestScopedContext, sessions } from './session.js';
 export interface HttpOptions {
   /** Largest accepted request body in bytes. */
   maxBodyBytes?: number;
+  /**
+   * The logger created at boot (src/server.ts). Without one, only unexpected errors are written (to
+   * standard output), as before structured logs: tests stay quiet and keep seeing their 500s.
+   */
+  logger?: Logger;
+  /**
+   * TRUST_PROXY: one reverse proxy of ours stands in front and sets X-Forwarded-Proto and appends to
+   * X-Forwarded-For. Only then are those headers believed (HTTPS, cookie name, HSTS, throttling address).
+   */
+  trustProxy?: boolean;
 }
 
 /** The whole HTTP surface: pages, JSON API, health check and static files. */
 export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
   const ctx = requestScopedContext(base);
+  const trustProxy = options.trustProxy ?? false;
   const app = new Hono();
   app.use(contextStorage());
-  app.use(requestId());
-  app.use(securityHeaders);
-  // Refuses cross-site form posts (Origin check); JSON calls cannot be sent cross-site without CORS.
-  app.use(csrf());
+  app.use(proxyTrust(trustProxy));
+  app.use(requestLogging(options.logger ?? createLogger({ level: 'error' }), { trustProxy }));
+  app.use(securityHeaders, strictTransportSecurity);
+  // Refuses cross-site form posts (Sec-Fetch-Site, else Origin against the origin the browser sees,
+  // https behind a trusted TLS proxy); JSON calls cannot be sent cross-site without CORS.
+  app.use(csrf({ origin: (origin, c) => origin === publicOrigin(c) }));
   app.use(
     bodyLimit({
       maxSize: options.maxBodyBytes ?? 1024 * 1024,
@@ -41,6 +58,15 @@ export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
   );
 
   app.use(sessions(ctx));
+  // The password change answers 303 only when the new password is stored (and every session ended).
+  app.use('/konto/losenord', async (c, next) => {
+    const userId = c.var.signedIn?.user.id;
+    await next();
+    if (c.req.method === 'POST' && userId !== undefined && c.res.status === 303) {
+      securityEvent('password.changed', { userId, by: 'self' });
+    }
+  });
+  app.use('/api/*', apiTokens(ctx));
 
   app.get('/healthz', async (c) => {
     await ctx.storage.db.selectFrom('collaborations').select('id').limit(1).execute();
@@ -49,6 +75,7 @@ export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
   app.route('/static', staticFiles());
   app.route('/api/v1', apiRoutes(ctx));
   app.route('/', authRoutes(ctx));
+  app.route('/', apiTokenRoutes(ctx));
   app.route('/', webRoutes(ctx));
 
   app.notFound(handleNotFound);

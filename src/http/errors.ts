@@ -1,9 +1,12 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { securityEvent } from '../app/auth/security-log.js';
 import { DomainError } from '../domain/errors.js';
 import { renderErrorPage } from '../web/pages/error.page.js';
 import { withCsrfFields } from '../web/render.js';
 import { statusOf } from './error-mapping.js';
+import { loggedPath, logUnexpectedError } from './logging.js';
+import { CsrfTokenRefused } from './session.js';
 
 const page = (c: Context, props: Parameters<typeof renderErrorPage>[0]) =>
   withCsrfFields(renderErrorPage(props), c.var.signedIn?.csrfToken);
@@ -27,6 +30,8 @@ export function handleNotFound(c: Context) {
 export function handleError(error: Error, c: Context) {
   if (error instanceof DomainError) {
     const status = statusOf[error.code];
+    if (error instanceof CsrfTokenRefused) csrfRefused(c, 'token');
+    else if (status === 401 || status === 403) accessDenied(c, status);
     // A signed-out visitor who opens an editing page is sent to sign in, and back afterwards.
     if (error.code === 'unauthenticated' && c.req.method === 'GET' && !wantsJson(c)) {
       return c.redirect(`/logga-in?till=${encodeURIComponent(c.req.path)}`, 303);
@@ -36,6 +41,8 @@ export function handleError(error: Error, c: Context) {
   }
   if (error instanceof HTTPException) {
     const status = error.status;
+    // The one 403 Hono raises here is the Origin check of cross-site form posts.
+    if (status === 403) csrfRefused(c, 'origin');
     if (status === 403 && !wantsJson(c))
       return c.html(
         renderErrorPage({
@@ -47,10 +54,8 @@ export function handleError(error: Error, c: Context) {
     if (wantsJson(c)) return c.json(errorBody('http_error', error.message || 'Förfrågan kunde inte utföras.'), status);
     return error.getResponse();
   }
-  const correlationId = String(c.get('requestId') ?? 'okänd');
-  console.error(
-    JSON.stringify({ level: 'error', correlationId, path: c.req.path, error: error.message, stack: error.stack }),
-  );
+  const correlationId = c.var.requestId ?? 'okänd';
+  logUnexpectedError(c, error);
   if (wantsJson(c))
     return c.json(
       {
@@ -60,4 +65,20 @@ export function handleError(error: Error, c: Context) {
       500,
     );
   return c.html(page(c, { status: 500, correlationId }), 500);
+}
+
+/** Who was refused what: the account (if signed in), the route pattern and the path; never the request's contents. */
+const refusal = (c: Context) => ({
+  method: c.req.method,
+  route: c.req.routePath,
+  path: loggedPath(c.req.path),
+  userId: c.var.signedIn?.user.id,
+});
+
+function accessDenied(c: Context, status: 401 | 403) {
+  securityEvent('access.denied', { status, ...refusal(c) });
+}
+
+function csrfRefused(c: Context, reason: 'token' | 'origin') {
+  securityEvent('csrf.refused', { reason, status: 403, ...refusal(c) });
 }

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { tryGetContext } from 'hono/context-storage';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -6,6 +7,7 @@ import type { AppContext } from '../app/context.js';
 import { ANONYMOUS } from '../domain/auth/actor.js';
 import { PUBLIC_PRINCIPAL } from '../domain/auth/policies.js';
 import { DomainError } from '../domain/errors.js';
+import { isHttps } from './proxy.js';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -14,9 +16,10 @@ declare module 'hono' {
   }
 }
 
-/** Behind TLS the cookie gets the __Host- prefix and Secure: bound to this host, never sent in clear. */
-const isHttps = (c: Context) =>
-  new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+/**
+ * Behind TLS (the URL's, or a trusted proxy's X-Forwarded-Proto) the cookie gets the __Host- prefix
+ * and Secure: bound to this host, never sent in clear.
+ */
 const cookieName = (c: Context) => (isHttps(c) ? '__Host-samverkan' : 'samverkan');
 
 export const sessionToken = (c: Context): string | undefined => getCookie(c, cookieName(c));
@@ -56,6 +59,18 @@ export function requestScopedContext(base: AppContext): AppContext {
   };
 }
 
+/** A signed-in person's form without the session's CSRF token (403; logged as `csrf.refused`). */
+export class CsrfTokenRefused extends DomainError {
+  constructor() {
+    super('forbidden', 'Formuläret hade en ogiltig eller gammal säkerhetskod. Ladda om sidan och försök igen.');
+  }
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+/** Compares in constant time: how long the check takes tells nothing about the token. */
+const sameToken = (given: unknown, expected: string) =>
+  typeof given === 'string' && timingSafeEqual(digest(given), digest(expected));
+
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
 
 /**
@@ -69,12 +84,7 @@ export function sessions(ctx: AppContext): MiddlewareHandler {
     if (!signedIn && sessionToken(c)) clearSessionCookie(c);
     if (signedIn && c.req.method === 'POST' && FORM_TYPES.test(c.req.header('content-type') ?? '')) {
       const body = await c.req.parseBody();
-      if (body['_csrf'] !== signedIn.csrfToken) {
-        throw new DomainError(
-          'forbidden',
-          'Formuläret hade en ogiltig eller gammal säkerhetskod. Ladda om sidan och försök igen.',
-        );
-      }
+      if (!sameToken(body['_csrf'], signedIn.csrfToken)) throw new CsrfTokenRefused();
     }
     await next();
   };

@@ -26,6 +26,7 @@ export interface Database {
   sessions: SessionTable;
   sign_in_links: SignInLinkTable;
   sign_in_failures: SignInFailureTable;
+  api_tokens: ApiTokenTable;
 }
 
 type Id = Generated<number>;
@@ -242,4 +243,18 @@ export interface SignInFailureTable {
   id: Id;
   key: string;
   occurred_at: string;
+}
+
+/** API tokens: only the SHA-256 of the token; scoped to one of the owner's grants. */
+export interface ApiTokenTable {
+  id: Id;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  role: string;
+  member_id: number | null;
+  network_id: number | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Hono } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { endSession, type SignedIn } from '../app/auth/sessions.js';
@@ -15,10 +16,14 @@ import { attempt, formValues, html } from './render.js';
 /** Only same-site paths: a sign-in never redirects to another site. */
 const safeReturn = (path: string | undefined) => (path && /^\/(?!\/)[^\s\\]*$/.test(path) ? path : '/');
 
-/** The client's address, for throttling; behind a proxy the first forwarded address. */
+/**
+ * The client's address, for throttling and the sign-in log. Behind our proxy (TRUST_PROXY=true) the
+ * address it appended last to X-Forwarded-For (earlier entries are the client's own claims);
+ * otherwise the connection's, whatever the headers say.
+ */
 function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
+  const forwarded = c.var.trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
+  if (forwarded && isIP(forwarded)) return forwarded;
   try {
     return getConnInfo(c).remote.address ?? 'okänd';
   } catch {

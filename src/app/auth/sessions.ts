@@ -3,6 +3,7 @@ import type { Principal } from '../../domain/auth/policies.js';
 import { readRepos, timestamp, type AppContext, type Repositories } from '../context.js';
 import type { UserWithGrants } from '../../storage/user.repository.js';
 import { hashToken, randomToken } from './secrets.js';
+import { securityEvent } from './security-log.js';
 
 /** ASVS level 2: idle at most 30 minutes, absolute at most 12 hours. */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -61,5 +62,10 @@ export async function resolveSession(ctx: AppContext, token: string | undefined)
 
 /** Sign-out: the cookie's session is gone, so the cookie is useless even if kept. */
 export async function endSession(ctx: AppContext, token: string | undefined): Promise<void> {
-  if (token) await readRepos(ctx).sessions.remove(hashToken(token));
+  if (!token) return;
+  const repos = readRepos(ctx);
+  const hash = hashToken(token);
+  const session = await repos.sessions.find(hash);
+  await repos.sessions.remove(hash);
+  if (session) securityEvent('sign_out', { userId: session.userId });
 }

@@ -3,7 +3,7 @@
  * registrar reading the raw table, needs to recognise the change without opening the details.
  */
 import type { BodyKind, DecisionDate, DecisionOutcome } from '../adoption/decision.js';
-import { changedKeys, partOf, type Snapshot } from './snapshots.js';
+import { changedKeys, nameKeyOf, partOf, type Snapshot } from './snapshots.js';
 
 /** The programme's own fields, in lower case as they read inside a sentence. */
 export const PROGRAMME_FIELD_NAMES: Readonly<Record<string, string>> = {
@@ -66,7 +66,7 @@ export function programmeChangeSummary(before: Snapshot, after: Snapshot): strin
     if (part) keysByPart.set(part, [...(keysByPart.get(part) ?? []), k]);
   }
   const gone = (part: string) => {
-    const nameKey = partOf(`${part}.x`).nameKey!;
+    const nameKey = nameKeyOf(part)!;
     return nameKey in before && !(nameKey in after);
   };
   // What goes with a removal is not listed apart: a removed area's goals, statements on a removed perspective.
@@ -80,7 +80,7 @@ export function programmeChangeSummary(before: Snapshot, after: Snapshot): strin
   const reordered = new Set<string>();
   for (const [part, partKeys] of keysByPart) {
     const kind = part.split('.')[0]!;
-    const nameKey = partOf(`${part}.x`).nameKey!;
+    const nameKey = nameKeyOf(part)!;
     const label = `${PART_NOUNS[kind]?.one ?? kind} ”${String(after[nameKey] ?? before[nameKey])}”`;
     if (!(nameKey in before)) parts.push(`lade till ${label}`);
     else if (!(nameKey in after)) {

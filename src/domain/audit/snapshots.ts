@@ -78,16 +78,19 @@ export function decisionSnapshot(d: Decision): Snapshot {
   };
 }
 
-/**
- * The part of a record an entity's fields belong to (`goals.12`), or '' for the record's own
- * fields; and the field that names that part, kept in an event for context even when unchanged.
- */
+/** The field that names a part (`goals.12` → `goals.12.title`), kept in an event for context even when unchanged. */
+export function nameKeyOf(part: string): string | undefined {
+  const kind = part.split('.')[0];
+  const nameField = kind === 'goals' ? 'title' : kind === 'perspectives' || kind === 'focusAreas' ? 'name' : undefined;
+  return nameField && `${part}.${nameField}`;
+}
+
+/** The part of a record a key belongs to (`goals.12`), or '' for the record's own fields; and its name key. */
 export function partOf(key: string): { part: string; nameKey: string | undefined } {
   const [kind, id] = key.split('.');
   if (id === undefined) return { part: '', nameKey: undefined };
   const part = `${kind}.${id}`;
-  const nameField = kind === 'goals' ? 'title' : kind === 'perspectives' || kind === 'focusAreas' ? 'name' : undefined;
-  return { part, nameKey: nameField && `${part}.${nameField}` };
+  return { part, nameKey: nameKeyOf(part) };
 }
 
 /** The names that make a changed key readable: its part's name and, for a statement, the perspective's. */

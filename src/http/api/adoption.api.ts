@@ -7,7 +7,7 @@ import { getProgramme } from '../../app/programmes/get-programme.js';
 import { validationFailed } from '../../domain/errors.js';
 import { presentAdoption, presentDecision, presentProgrammeRef, presentStatus, slugLookup } from './presenters.js';
 import { defaultHook, readJsonBody } from './request.js';
-import { errors, json } from './responses.js';
+import { API_TOKEN_SCHEME, errors, json } from './responses.js';
 import { Adoption, DecisionRecorded, DecisionRequest, ProgrammeParams } from './schemas.js';
 
 const adoptionRoute = createRoute({
@@ -26,7 +26,9 @@ const decisionRoute = createRoute({
   summary: 'Registrera ett beslut om ett föreslaget program',
   description:
     'Beslut är offentliga handlingar och läggs bara till: ett senare beslut ersätter ett tidigare. Ett avvisat ' +
-    'anrop ändrar ingenting.',
+    'anrop ändrar ingenting. Kräver en API-nyckel (`Authorization: Bearer sv_…`, skapas under Mitt konto → ' +
+    'API-nycklar) med rollen handläggare för beslutets kommun, eller administratör.',
+  security: [{ [API_TOKEN_SCHEME]: [] }],
   request: {
     params: ProgrammeParams,
     // A reference, not the zod schema itself: recordDecision validates the raw JSON with that schema, and a
@@ -42,6 +44,8 @@ const decisionRoute = createRoute({
       headers: { Location: { description: 'Programmets antagande.', schema: { type: 'string' } } },
     },
     400: errors[400],
+    401: errors[401],
+    403: errors[403],
     404: errors[404],
     409: errors[409],
     415: errors[415],

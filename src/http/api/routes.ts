@@ -3,7 +3,7 @@ import type { AppContext } from '../../app/context.js';
 import { adoptionApi } from './adoption.api.js';
 import { programmesApi } from './programmes.api.js';
 import { defaultHook } from './request.js';
-import { json } from './responses.js';
+import { API_TOKEN_SCHEME, apiTokenSecurityScheme, json } from './responses.js';
 
 /** Where createApp mounts the API; the document's server URL, so its paths resolve from there. */
 export const API_BASE_PATH = '/api/v1';
@@ -27,6 +27,7 @@ const documentRoute = createRoute({
  */
 export function apiRoutes(ctx: AppContext): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook });
+  api.openAPIRegistry.registerComponent('securitySchemes', API_TOKEN_SCHEME, apiTokenSecurityScheme);
   api.route('/', programmesApi(ctx));
   api.route('/', adoptionApi(ctx));
 

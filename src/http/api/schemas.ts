@@ -71,7 +71,7 @@ export const ErrorResponse = z
       code: z.string().openapi({
         description:
           'Stabil felkod: not_found, validation_failed, foreign_member, not_proposed, not_a_draft, not_proposable, ' +
-          'conflict, invalid_json, unsupported_media_type, internal_error.',
+          'conflict, unauthenticated, forbidden, invalid_json, unsupported_media_type, internal_error.',
         example: 'not_found',
       }),
       message: z.string().openapi({

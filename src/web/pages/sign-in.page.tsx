@@ -73,6 +73,9 @@ export function AccountPage({ name, email, roles, problems, saved }: AccountPage
         <dt>Roller</dt>
         <dd>{roles.length ? roles.join('; ') : 'Inga'}</dd>
       </dl>
+      <p class="ds-paragraph">
+        <a href="/konto/api-nycklar">API-nycklar</a> låter andra system använda API:t med en av dina roller.
+      </p>
       <h2 class="ds-heading" data-size="sm">
         Nytt lösenord
       </h2>

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { pino, type DestinationStream, type LevelWithSilent, type Logger } from 'pino';
+import { withSecurityLogger } from '../app/auth/security-log.js';
+
+export type { Logger } from 'pino';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The correlation id of this request: in every log line of it, on the 500 page and in `X-Request-Id`. */
+    requestId: string;
+    /** The logger of this request (its correlation id bound). */
+    log: Logger;
+  }
+}
+
+/**
+ * Keys whose values never reach a log line, wherever someone puts them (ASVS 7.1.1): passwords,
+ * CSRF and other tokens, cookies and authorization headers.
+ */
+export const REDACTED_PATHS = [
+  'password',
+  '*.password',
+  'newPassword',
+  '*.newPassword',
+  '_csrf',
+  '*._csrf',
+  'csrf',
+  '*.csrf',
+  'csrfToken',
+  '*.csrfToken',
+  'token',
+  '*.token',
+  'cookie',
+  '*.cookie',
+  'authorization',
+  '*.authorization',
+  'headers.cookie',
+  'headers.authorization',
+  'headers["set-cookie"]',
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+];
+
+/** A Swedish personal identity number (personnummer or samordningsnummer), with or without century and separator. */
+const PERSONAL_IDENTITY_NUMBER = /\b(19|20)?\d{6}[-+]?\d{4}\b/g;
+/**
+ * What a token looks like: a long URL-safe run mixing upper and lower case. Session, CSRF and link
+ * tokens are 43 such characters; identifiers, slugs and hex hashes are not mixed case.
+ */
+const TOKEN_LIKE = /[A-Za-z0-9_-]{32,}/g;
+
+/** Free text made safe for a log line: personal identity numbers and anything token-like are masked. */
+export function scrub(text: string): string {
+  return text
+    .replace(TOKEN_LIKE, (run) => (/[A-Z]/.test(run) && /[a-z]/.test(run) ? '[token]' : run))
+    .replace(PERSONAL_IDENTITY_NUMBER, '[personnummer]');
+}
+
+const scrubValue = (value: unknown, depth = 0): unknown => {
+  if (typeof value === 'string') return scrub(value);
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => scrubValue(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubValue(v, depth + 1)]));
+};
+
+export interface LoggerOptions {
+  level?: LevelWithSilent;
+  /** Where lines go; standard output when absent. Tests pass a stream to read them. */
+  destination?: DestinationStream;
+}
+
+/**
+ * The application's one logger: JSON lines with an ISO time and a level name. Every string field
+ * of every line is scrubbed, and the redacted keys are censored, whoever logs what.
+ */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const settings = {
+    level: options.level ?? 'info',
+    base: { service: 'samverkan' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACTED_PATHS, censor: '[dolt]' },
+    formatters: {
+      level: (label: string) => ({ level: label }),
+      bindings: (fields: Record<string, unknown>) => scrubValue(fields) as Record<string, unknown>,
+      log: (fields: Record<string, unknown>) => scrubValue(fields) as Record<string, unknown>,
+    },
+    hooks: {
+      // The message, too, is scrubbed.
+      logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
+        method.apply(
+          this,
+          args.map((a) => (typeof a === 'string' ? scrub(a) : a)),
+        );
+      },
+    },
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
+}
+
+/** The link-sign-in route carries its token in the path; the log keeps the route, not the token. */
+const TOKEN_IN_PATH = /^(\/logga-in\/lank\/)[^/]*/;
+
+/** The path as logged: never the query string (it may hold tokens), the link token masked, at most 300 characters. */
+export const loggedPath = (path: string): string => scrub(path.replace(TOKEN_IN_PATH, '$1:token')).slice(0, 300);
+
+const INCOMING_ID = /^[\w-]{8,64}$/;
+
+/**
+ * Gives each request a correlation id and a logger, runs it with that logger receiving its security
+ * events, and writes one line when it is answered: method, path, status, duration, correlation id.
+ * An incoming `X-Request-Id` is kept only from a trusted proxy, and only if it looks like an id.
+ */
+export function requestLogging(logger: Logger, options: { trustProxy?: boolean } = {}): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now();
+    const incoming = options.trustProxy ? c.req.header('x-request-id') : undefined;
+    const requestId = incoming && INCOMING_ID.test(incoming) && scrub(incoming) === incoming ? incoming : randomUUID();
+    c.set('requestId', requestId);
+    const log = logger.child({ requestId });
+    c.set('log', log);
+    await withSecurityLogger(log, next);
+    c.header('X-Request-Id', requestId);
+    log.info(
+      {
+        event: 'request',
+        method: c.req.method,
+        path: loggedPath(c.req.path),
+        status: c.res.status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
+  };
+}
+
+/** An unexpected error as logged: its kind, message and stack, scrubbed like every line; nothing else it may carry. */
+let fallback: Logger | undefined;
+
+export function logUnexpectedError(c: Context, error: Error): void {
+  const log = c.var.log ?? (fallback ??= createLogger({ level: 'error' }));
+  log.error(
+    {
+      event: 'request.failed',
+      method: c.req.method,
+      path: loggedPath(c.req.path),
+      err: { type: error.name, message: error.message, stack: error.stack },
+    },
+    'request.failed',
+  );
+}
