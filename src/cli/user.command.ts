@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { addUser, createSignInLink, disableUser, listUsers } from '../app/auth/users.js';
+import { exportPersonalData } from '../app/auth/personal-data.js';
 import { getCollaboration } from '../app/collaboration.js';
 import { createContext } from '../app/context.js';
 import { ROLE_LABELS, ROLES } from '../domain/auth/roles.js';
@@ -75,6 +76,16 @@ export function registerUserCommands(program: Command): void {
       withContext(async (ctx) => {
         await disableUser(ctx, email);
         console.log(`Kontot ${email} är avstängt.`);
+      }),
+    );
+
+  user
+    .command('export')
+    .description('Skriver ut allt tjänsten har om en person som JSON (registerutdrag enligt GDPR art. 15).')
+    .argument('<email>')
+    .action((email: string) =>
+      withContext(async (ctx) => {
+        console.log(JSON.stringify(await exportPersonalData(ctx, email), null, 2));
       }),
     );
 

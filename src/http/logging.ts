@@ -43,8 +43,11 @@ export const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
-/** A Swedish personal identity number (personnummer or samordningsnummer), with or without century and separator. */
-const PERSONAL_IDENTITY_NUMBER = /\b(19|20)?\d{6}[-+]?\d{4}\b/g;
+/**
+ * A Swedish personal identity number (personnummer or samordningsnummer), with or without century
+ * and separator. Bounded by non-digits rather than word boundaries, so `pnr199001011234` is caught too.
+ */
+const PERSONAL_IDENTITY_NUMBER = /(?<!\d)(19|20)?\d{6}[-+]?\d{4}(?!\d)/g;
 /**
  * What a token looks like: a long URL-safe run mixing upper and lower case. Session, CSRF and link
  * tokens are 43 such characters; identifiers, slugs and hex hashes are not mixed case.
@@ -83,7 +86,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     redact: { paths: REDACTED_PATHS, censor: '[dolt]' },
     formatters: {
       level: (label: string) => ({ level: label }),
-      bindings: (fields: Record<string, unknown>) => scrubValue(fields) as Record<string, unknown>,
+      // The correlation id is ours (or checked when it came from the proxy): kept exactly, to be found.
+      bindings: ({ requestId, ...fields }: Record<string, unknown>) => ({
+        ...(scrubValue(fields) as Record<string, unknown>),
+        ...(requestId === undefined ? {} : { requestId }),
+      }),
       log: (fields: Record<string, unknown>) => scrubValue(fields) as Record<string, unknown>,
     },
     hooks: {
@@ -145,7 +152,7 @@ export function logUnexpectedError(c: Context, error: Error): void {
       event: 'request.failed',
       method: c.req.method,
       path: loggedPath(c.req.path),
-      err: { type: error.name, message: error.message, stack: error.stack },
+      error: { type: error.name, message: error.message, stack: error.stack },
     },
     'request.failed',
   );

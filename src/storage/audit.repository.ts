@@ -81,6 +81,17 @@ export const auditRepository = (db: Db, dialect: StorageDialect) => ({
     return rows.map(toRecord);
   },
 
+  /** The events an account caused (itself or through its API tokens), oldest first. */
+  async byActor(userId: number): Promise<AuditRecord[]> {
+    const rows = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('actor_user_id', '=', userId)
+      .orderBy('id')
+      .execute();
+    return rows.map(toRecord);
+  },
+
   /** Every event in chain order, read a page at a time so any length fits in memory. */
   async *all(pageSize = 1000): AsyncGenerator<AuditRecord> {
     for (let after = 0; ;) {
