@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { ensureFirstAdministrator } from './app/auth/users.js';
 import { createContext } from './app/context.js';
 import { loadConfig, type Config } from './config/env.js';
+import { oidcSettings } from './config/oidc.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './http/logging.js';
 import { seedDemo } from './seed/seed-demo.js';
@@ -36,7 +37,7 @@ export async function startServer(config: Config = loadConfig()) {
         `och välj sedan ett lösenord under "Mitt konto":\n  http://${host}:${config.PORT}/logga-in/lank/${link}`,
     );
   }
-  const app = createApp(ctx, { logger, trustProxy: config.TRUST_PROXY });
+  const app = createApp(ctx, { logger, trustProxy: config.TRUST_PROXY, oidc: oidcSettings(config) });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/`;
     logger.info({ event: 'server.started', url, trustProxy: config.TRUST_PROXY }, `samverkan lyssnar på ${url}`);

@@ -7,6 +7,7 @@ import { apiTokenRepository } from '../storage/api-token.repository.js';
 import { auditRepository } from '../storage/audit.repository.js';
 import { collaborationRepository } from '../storage/collaboration.repository.js';
 import { decisionRepository } from '../storage/decision.repository.js';
+import { oidcRepository } from '../storage/oidc.repository.js';
 import { programmeRepository } from '../storage/programme.repository.js';
 import { sessionRepository } from '../storage/session.repository.js';
 import { userRepository } from '../storage/user.repository.js';
@@ -47,6 +48,7 @@ export const repositories = (db: Kysely<Database> | Transaction<Database>, diale
   users: userRepository(db),
   sessions: sessionRepository(db),
   apiTokens: apiTokenRepository(db),
+  oidc: oidcRepository(db),
   decisions: decisionRepository(db),
   audit: auditRepository(db, dialect),
 });

@@ -7,6 +7,9 @@ import { validationFailed, type FieldProblem } from '../domain/errors.js';
  * show it beside the field.
  */
 
+/** Ids and versions are 32-bit integers in both databases; a larger number is never one. */
+const MAX_ID = 2_147_483_647;
+
 const trimmed = (max: number, label: string) =>
   z
     .preprocess((v) => (v === undefined || v === null ? '' : v), z.string({ error: `${label} ska vara text.` }))
@@ -53,7 +56,12 @@ export const optionalYear = (label: string) =>
 /** An id from a select list or JSON; empty means none. */
 export const optionalId = z.preprocess(
   (v) => (v === undefined || v === null || v === '' ? null : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v),
-  z.number({ error: 'Välj ett alternativ i listan.' }).int().positive().nullable(),
+  z
+    .number({ error: 'Välj ett alternativ i listan.' })
+    .int()
+    .positive()
+    .max(MAX_ID, { error: 'Välj ett alternativ i listan.' })
+    .nullable(),
 );
 
 export const requiredId = (label: string) =>
@@ -62,7 +70,8 @@ export const requiredId = (label: string) =>
     z
       .number({ error: `Välj ${label.toLowerCase()}.` })
       .int()
-      .positive(),
+      .positive()
+      .max(MAX_ID, { error: `Välj ${label.toLowerCase()}.` }),
   );
 
 /** A list from a textarea (one item per line) or a JSON array. Empty lines are dropped. */
@@ -80,7 +89,7 @@ export const idList = z.preprocess(
   z.array(
     z.preprocess(
       (x) => (typeof x === 'string' && /^\d+$/.test(x) ? Number(x) : x),
-      z.number({ error: 'Ogiltigt val.' }).int().positive(),
+      z.number({ error: 'Ogiltigt val.' }).int().positive().max(MAX_ID, { error: 'Ogiltigt val.' }),
     ),
   ),
 );
@@ -88,7 +97,11 @@ export const idList = z.preprocess(
 /** Optimistic-lock version the form was rendered with. */
 export const versionField = z.preprocess(
   (v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v),
-  z.number({ error: 'Formuläret saknar versionsuppgift. Ladda om sidan och försök igen.' }).int().min(1),
+  z
+    .number({ error: 'Formuläret saknar versionsuppgift. Ladda om sidan och försök igen.' })
+    .int()
+    .min(1)
+    .max(MAX_ID, { error: 'Formuläret har en ogiltig versionsuppgift. Ladda om sidan och försök igen.' }),
 );
 
 /** Parses `raw` or throws a validation error listing every problem by field. */

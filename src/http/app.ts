@@ -14,6 +14,8 @@ import { securityHeaders, strictTransportSecurity } from './security-headers.js'
 import { staticFiles } from './static-files.js';
 import { apiTokenRoutes } from '../web/api-tokens.routes.js';
 import { authRoutes } from '../web/auth.routes.js';
+import { oidcRoutes } from '../web/oidc.routes.js';
+import type { OidcSettings } from '../app/auth/oidc.js';
 import { webRoutes } from '../web/routes.js';
 import { requestScopedContext, sessions } from './session.js';
 
@@ -30,6 +32,8 @@ export interface HttpOptions {
    * X-Forwarded-For. Only then are those headers believed (HTTPS, cookie name, HSTS, throttling address).
    */
   trustProxy?: boolean;
+  /** OpenID Connect sign-in (the OIDC_* variables); without it no such button, and its paths answer 404. */
+  oidc?: OidcSettings;
 }
 
 /** The whole HTTP surface: pages, JSON API, health check and static files. */
@@ -74,7 +78,8 @@ export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
   });
   app.route('/static', staticFiles());
   app.route('/api/v1', apiRoutes(ctx));
-  app.route('/', authRoutes(ctx));
+  if (options.oidc) app.route('/', oidcRoutes(ctx, options.oidc));
+  app.route('/', authRoutes(ctx, options.oidc));
   app.route('/', apiTokenRoutes(ctx));
   app.route('/', webRoutes(ctx));
 

@@ -27,6 +27,8 @@ export interface Database {
   sign_in_links: SignInLinkTable;
   sign_in_failures: SignInFailureTable;
   api_tokens: ApiTokenTable;
+  oidc_identities: OidcIdentityTable;
+  oidc_sign_in_flows: OidcSignInFlowTable;
 }
 
 type Id = Generated<number>;
@@ -257,4 +259,24 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+/** A person at an OpenID Connect provider (issuer + subject) linked to an account. */
+export interface OidcIdentityTable {
+  id: Id;
+  user_id: number;
+  issuer: string;
+  subject: string;
+  created_at: string;
+}
+
+/** An OpenID Connect sign-in under way; keyed by the SHA-256 of the token in the browser's cookie. */
+export interface OidcSignInFlowTable {
+  token_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: string;
+  expires_at: string;
 }

@@ -14,7 +14,7 @@ import { AccountPage, SignInPage } from './pages/sign-in.page.js';
 import { attempt, formValues, html } from './render.js';
 
 /** Only same-site paths: a sign-in never redirects to another site. */
-const safeReturn = (path: string | undefined) => (path && /^\/(?!\/)[^\s\\]*$/.test(path) ? path : '/');
+export const safeReturn = (path: string | undefined) => (path && /^\/(?!\/)[^\s\\]*$/.test(path) ? path : '/');
 
 /**
  * The client's address, for throttling and the sign-in log. Behind our proxy (TRUST_PROXY=true) the
@@ -31,14 +31,19 @@ function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
   }
 }
 
-/** Sign-in, sign-out, one-time links and the account page. */
-export function authRoutes(ctx: AppContext): Hono {
+/** Sign-in, sign-out, one-time links and the account page; `oidc` adds the organisation's sign-in button. */
+export function authRoutes(ctx: AppContext, oidc?: { displayName: string }): Hono {
   const web = new Hono();
 
   web.get('/logga-in', (c) =>
     html(
       c,
-      <SignInPage values={{ till: c.req.query('till') }} problems={[]} signedOut={c.req.query('utloggad') === '1'} />,
+      <SignInPage
+        values={{ till: c.req.query('till') }}
+        problems={[]}
+        signedOut={c.req.query('utloggad') === '1'}
+        oidc={oidc}
+      />,
     ),
   );
 
@@ -48,7 +53,7 @@ export function authRoutes(ctx: AppContext): Hono {
     if (!result.ok) {
       return html(
         c,
-        <SignInPage values={{ email: values.email, till: values.till }} problems={result.problems} />,
+        <SignInPage values={{ email: values.email, till: values.till }} problems={result.problems} oidc={oidc} />,
         statusOf[result.error.code],
       );
     }

@@ -120,6 +120,18 @@ describe.each(testDialects)('pages and forms over HTTP on %s', (dialect) => {
     expect(html).not.toContain('hemlig SQL');
   });
 
+  it('answers 404, not 500, for numbers too large to be an id', async () => {
+    expect((await get('/program/199001011234/antagande')).status).toBe(404);
+    expect((await t.app.request('http://localhost/api/v1/programmes/99999999999')).status).toBe(404);
+    const res = await postForm(t.app, '/program/sup-2023/beslut', {
+      memberId: '99999999999',
+      bodyKind: 'board',
+      outcome: 'adopted',
+      datePrecision: 'unknown',
+    });
+    expect(res.status).toBe(422);
+  });
+
   it('refuses oversized requests with 413', async () => {
     const res = await postForm(t.app, '/program/sup-2023/beslut', { note: 'x'.repeat(1_100_000) });
     expect(res.status).toBe(413);

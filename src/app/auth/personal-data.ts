@@ -14,7 +14,11 @@ export async function exportPersonalData(ctx: AppContext, email: string) {
   const user = await repos.users.byEmail(email);
   if (!user) throw notFound('Kontot');
   if (!(ctx.actor.kind === 'user' && ctx.actor.userId === user.id)) authorize(ctx, 'manage_users');
-  const [{ members, networks }, events] = await Promise.all([getCollaboration(ctx), repos.audit.byActor(user.id)]);
+  const [{ members, networks }, events, identities] = await Promise.all([
+    getCollaboration(ctx),
+    repos.audit.byActor(user.id),
+    repos.oidc.identitiesOf(user.id),
+  ]);
   return {
     exportedAt: ctx.now().toISOString(),
     account: {
@@ -30,6 +34,8 @@ export async function exportPersonalData(ctx: AppContext, email: string) {
       member: members.find((m) => m.id === g.memberId)?.name ?? null,
       network: networks.find((n) => n.id === g.networkId)?.name ?? null,
     })),
+    /** The identities at OpenID Connect providers the account signs in with. */
+    signInIdentities: identities.map((i) => ({ issuer: i.issuer, subject: i.subject, linkedAt: i.createdAt })),
     changes: events.map((e) => ({
       at: e.occurredAt,
       action: e.action,

@@ -30,7 +30,8 @@ export async function resolveProgrammeId(repos: Repositories, ref: string): Prom
   const collaboration = await currentCollaboration(repos);
   const bySlug = await repos.programmes.idBySlug(collaboration.id, ref);
   if (bySlug !== undefined) return bySlug;
-  if (/^\d+$/.test(ref)) {
+  // Only ids that fit the integer column: a longer number is no id (PostgreSQL would refuse the query).
+  if (/^\d{1,9}$/.test(ref)) {
     const summary = await repos.programmes.summary(Number(ref));
     if (summary && summary.collaborationId === collaboration.id) return summary.id;
   }

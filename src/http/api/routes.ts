@@ -43,7 +43,8 @@ export function apiRoutes(ctx: AppContext): OpenAPIHono {
           'Öppet JSON-API för kommunernas gemensamma utvecklingsprogram: programmen med fokusområden, mål och ' +
           'strategier, skillnaderna mellan versioner och vilka kommunstyrelser som har antagit dem. Program anges ' +
           'med sitt id (slug), till exempel `sup-2035`. Datum skrivs ÅÅÅÅ-MM-DD. Varje fel svarar med en stabil ' +
-          'kod och ett meddelande på svenska.',
+          'kod och ett meddelande på svenska. Att läsa det publicerade kräver ingen inloggning; att registrera beslut ' +
+          'kräver en API-nyckel (`Authorization: Bearer sv_…`), som skapas i webben under Mitt konto → API-nycklar.',
       },
       servers: [{ url: API_BASE_PATH }],
       tags: [

@@ -1,5 +1,6 @@
+import { OIDC_START_PATH } from '../../app/auth/oidc.js';
 import type { FieldProblem } from '../../domain/errors.js';
-import { Button } from '../components/button.js';
+import { Button, ButtonLink } from '../components/button.js';
 import { ErrorSummary, errorFor } from '../components/error-summary.js';
 import { TextField } from '../components/form-field.js';
 import { Layout } from '../layout.js';
@@ -8,10 +9,14 @@ export interface SignInPageProps {
   values: { email?: string; till?: string };
   problems: FieldProblem[];
   signedOut?: boolean;
+  /** OpenID Connect is configured: a button for signing in with the organisation's account. */
+  oidc?: { displayName: string };
 }
 
-/** Sign-in with e-mail and password. The password is never rendered back. */
-export function SignInPage({ values, problems, signedOut }: SignInPageProps) {
+const oidcHref = (till: string | undefined) => `${OIDC_START_PATH}${till ? `?till=${encodeURIComponent(till)}` : ''}`;
+
+/** Sign-in with e-mail and password (and the organisation's account, when configured). The password is never rendered back. */
+export function SignInPage({ values, problems, signedOut, oidc }: SignInPageProps) {
   return (
     <Layout title={problems.length ? 'Fel: Logga in' : 'Logga in'}>
       <h1>Logga in</h1>
@@ -24,6 +29,14 @@ export function SignInPage({ values, problems, signedOut }: SignInPageProps) {
       <p class="ds-paragraph">
         Inloggning behövs för att skriva utkast och registrera beslut. Allt som är publicerat kan läsas utan inloggning.
       </p>
+      {oidc && (
+        <>
+          <div class="actions">
+            <ButtonLink href={oidcHref(values.till)}>Logga in med {oidc.displayName}</ButtonLink>
+          </div>
+          <h2>Med e-post och lösenord</h2>
+        </>
+      )}
       <form id="form" method="post" action="/logga-in" novalidate>
         <input type="hidden" name="till" value={values.till ?? ''} />
         <TextField
