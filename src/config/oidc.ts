@@ -31,8 +31,7 @@ export const oidcVariables = {
   ),
 };
 
-const oidcObject = z.object(oidcVariables);
-type OidcVariables = z.output<typeof oidcObject>;
+type OidcVariables = z.output<ReturnType<typeof z.object<typeof oidcVariables>>>;
 
 /** All-or-nothing: a half-configured sign-in stops the boot rather than showing a button that fails. */
 export function checkOidcVariables(env: OidcVariables, ctx: z.RefinementCtx): void {

@@ -211,6 +211,23 @@ describe.each(testDialects)('OpenID Connect sign-in on %s', (dialect) => {
     expect(log.events().map((e) => e.reason)).toEqual(['response_invalid', 'flow_missing']);
   });
 
+  it.each([
+    ['an ID token for another nonce', { nonce: 'en-annan-nonce' }, 400, 'response_invalid'],
+    ['a code for another PKCE verifier', { code_verifier: 'x'.repeat(43) }, 401, 'exchange_refused'],
+    ['an answer after the flow expired', { expires_at: '2000-01-01T00:00:00.000Z' }, 400, 'flow_missing'],
+  ])('refuses %s', async (_what, change, status, reason) => {
+    await account('anna.andersson@kommun.test', 'Anna Andersson');
+    provider.people.set('anna-1', { email: 'anna.andersson@kommun.test' });
+    const flow = await start(app);
+    const callbackUrl = await throughProvider(flow.authorizationUrl, REDIRECT_URI, { login: 'anna-1' });
+    await t.storage.db.updateTable('oidc_sign_in_flows').set(change).execute();
+    const res = await back(app, callbackUrl, flow.cookie);
+    expect(res.status).toBe(status);
+    expect(sessionCookieOf(res)).toBeUndefined();
+    expect(await sessionCount()).toBe(0);
+    expect(log.events().map((e) => e.reason)).toEqual([reason]);
+  });
+
   it('refuses an answer without the flow cookie (a sign-in started in another browser)', async () => {
     await account('anna.andersson@kommun.test', 'Anna Andersson');
     provider.people.set('anna-1', { email: 'anna.andersson@kommun.test' });

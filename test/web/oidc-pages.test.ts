@@ -30,14 +30,14 @@ describe.each(testDialects)('OpenID Connect sign-in in Chromium (%s)', (dialect)
   beforeAll(async () => {
     t = await openTestContext(dialect);
     // The redirect URI names the app's port, so serve first and create the app once both are known.
-    let app: Hono | undefined;
+    const served: { app?: Hono } = {};
     [browser, server] = await Promise.all([
       launchBrowser(),
-      startServer({ fetch: (request: Request, ...rest: unknown[]) => app!.fetch(request, ...(rest as [])) }),
+      startServer({ fetch: (request: Request, ...rest: unknown[]) => served.app!.fetch(request, ...(rest as [])) }),
     ]);
     const redirectUri = `${server.url}/logga-in/oidc/tillbaka`;
     provider = await startOidcProvider({ redirectUri });
-    app = createApp(t.ctx, {
+    served.app = createApp(t.ctx, {
       oidc: {
         issuer: provider.issuer,
         clientId: provider.clientId,

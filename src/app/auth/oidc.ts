@@ -99,17 +99,36 @@ const refused = (refusal: OidcRefusal, fields: Record<string, string | number | 
 const errorCode = (value: unknown) => (typeof value === 'string' && /^[a-z_]{1,64}$/.test(value) ? value : 'other');
 
 /**
+ * Calls the provider through openid-client and sorts its errors: the provider's own error answers,
+ * a refused code, a failed check of the answer, and (anything else) no answer at all.
+ */
+async function fromProvider<T>(call: () => Promise<T>): Promise<{ ok: true; value: T } | ReturnType<typeof refused>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    if (error instanceof client.AuthorizationResponseError) {
+      return refused('provider_refused', { error: errorCode(error.error) });
+    }
+    if (error instanceof client.ResponseBodyError) {
+      return refused('exchange_refused', { error: errorCode(error.error) });
+    }
+    if (error instanceof client.ClientError) {
+      return refused('response_invalid', { error: error.code ?? 'other' });
+    }
+    // Anything else is the network: the provider did not answer, or not in time.
+    return refused('provider_unavailable', { error: error instanceof Error ? error.name : 'other' });
+  }
+}
+
+/**
  * Starts a sign-in: remembers state, nonce and PKCE verifier under the hash of a new random token
  * (for the browser's cookie) and returns the provider's authorization URL. `returnTo` must already
  * be a same-site path.
  */
 export async function startOidcSignIn(ctx: AppContext, oidc: OidcClient, returnTo: string): Promise<OidcStart> {
-  let configuration: client.Configuration;
-  try {
-    configuration = await oidc.configuration();
-  } catch (error) {
-    return refused('provider_unavailable', { error: error instanceof Error ? error.name : 'other' });
-  }
+  const discovered = await fromProvider(() => oidc.configuration());
+  if (!discovered.ok) return discovered;
+  const configuration = discovered.value;
   const flowToken = randomToken();
   const state = client.randomState();
   const nonce = client.randomNonce();
@@ -163,49 +182,36 @@ export async function finishOidcSignIn(
   if (!flow) return refused('flow_missing');
   const withReturn = <T extends { ok: false; refusal: OidcRefusal }>(r: T) => ({ ...r, returnTo: flow.returnTo });
 
-  let configuration: client.Configuration;
-  try {
-    configuration = await oidc.configuration();
-  } catch (error) {
-    return withReturn(refused('provider_unavailable', { error: error instanceof Error ? error.name : 'other' }));
-  }
+  const discovered = await fromProvider(() => oidc.configuration());
+  if (!discovered.ok) return withReturn(discovered);
+  const configuration = discovered.value;
 
   // The redirect URI as registered (not as this request's URL, which a proxy may have rewritten).
   const callbackUrl = new URL(oidc.settings.redirectUri);
   callbackUrl.search = answer.toString();
-  let person: VerifiedPerson;
-  try {
-    const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
+  const grant = await fromProvider(() =>
+    client.authorizationCodeGrant(configuration, callbackUrl, {
       pkceCodeVerifier: flow.codeVerifier,
       expectedState: flow.state,
       expectedNonce: flow.nonce,
       idTokenExpected: true,
-    });
-    const claims = tokens.claims();
-    if (!claims) return withReturn(refused('response_invalid', { error: 'no_id_token' }));
-    let verifiedEmail = verifiedEmailOf(claims);
-    // Providers that keep the ID token small give the e-mail address only at the userinfo endpoint.
-    if (
-      verifiedEmail === undefined &&
-      claims['email'] === undefined &&
-      configuration.serverMetadata().userinfo_endpoint
-    ) {
-      const info = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
-      verifiedEmail = verifiedEmailOf(info);
-    }
-    person = { issuer: claims.iss, subject: claims.sub, verifiedEmail };
-  } catch (error) {
-    if (error instanceof client.AuthorizationResponseError) {
-      return withReturn(refused('provider_refused', { error: errorCode(error.error) }));
-    }
-    if (error instanceof client.ResponseBodyError) {
-      return withReturn(refused('exchange_refused', { error: errorCode(error.error) }));
-    }
-    if (error instanceof client.ClientError) {
-      return withReturn(refused('response_invalid', { error: error.code ?? 'other' }));
-    }
-    // Anything else is the network: the provider did not answer (or not in time).
-    return withReturn(refused('provider_unavailable', { error: error instanceof Error ? error.name : 'other' }));
+    }),
+  );
+  if (!grant.ok) return withReturn(grant);
+  const claims = grant.value.claims();
+  if (!claims) return withReturn(refused('response_invalid', { error: 'no_id_token' }));
+  const person: VerifiedPerson = { issuer: claims.iss, subject: claims.sub, verifiedEmail: verifiedEmailOf(claims) };
+
+  // Providers that keep the ID token small give the e-mail address only at the userinfo endpoint;
+  // asked only when the address is needed (a person not linked yet) and the ID token has none.
+  const needsEmail =
+    claims['email'] === undefined &&
+    configuration.serverMetadata().userinfo_endpoint !== undefined &&
+    !(await readRepos(ctx).oidc.identity(person.issuer, person.subject));
+  if (needsEmail) {
+    const info = await fromProvider(() => client.fetchUserInfo(configuration, grant.value.access_token, claims.sub));
+    if (!info.ok) return withReturn(info);
+    person.verifiedEmail = verifiedEmailOf(info.value);
   }
 
   type Outcome =

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { currentSchema } from '../dialect/postgres.js';
 import type { Storage } from '../database.js';
 
 /**
@@ -35,12 +36,6 @@ const isKyselyTable = (name: string): boolean => name.startsWith('kysely_');
 
 // Generic access to tables only known at run time.
 type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
-
-/** The schema unqualified table names resolve to on PostgreSQL (null when no schema on the search path exists). */
-export async function currentSchema(db: Kysely<unknown>): Promise<string | null> {
-  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
-  return rows[0]?.schema ?? null;
-}
 
 /**
  * The tables the migrations created, listed through Kysely's introspection: on PostgreSQL only those of the

@@ -46,3 +46,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
+
+/** The schema unqualified table names resolve to (null when no schema on the search path exists). */
+export async function currentSchema<DB>(db: Kysely<DB>): Promise<string | null> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? null;
+}

@@ -1,4 +1,5 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { currentSchema } from '../dialect/postgres.js';
 import type { Storage } from '../database.js';
 import type { StorageDialect } from '../dialect/dialect.js';
 import { programmesAndAdoption } from './0001_programmes_and_adoption.js';
@@ -21,8 +22,10 @@ function migrations(dialect: StorageDialect): Record<string, Migration> {
 /** Applies every pending migration in order; returns the names applied (none when up to date). */
 export async function migrateToLatest({ db, dialect, schema }: Storage): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
-  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one is ours; on
+  // PostgreSQL that is the connection's current schema (its search_path may come from the URL).
+  const ownSchema = schema ?? (dialect.name === 'postgres' ? ((await currentSchema(db)) ?? undefined) : undefined);
+  const migrator = new Migrator({ db, provider, ...(ownSchema ? { migrationTableSchema: ownSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'okänd';
