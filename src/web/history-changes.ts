@@ -56,6 +56,8 @@ const FIELD_NAMES: Record<HistoryEntry['entityType'], Record<string, string>> = 
   programme: PROGRAMME_FIELD_NAMES,
   decision: DECISION_FIELD_NAMES,
   collaboration: COLLABORATION_FIELD_NAMES,
+  user: { status: 'status', roles: 'roller', password: 'lösenord' },
+  api_token: { name: 'namn', owner: 'ägare', status: 'status', roles: 'roll' },
 };
 
 const CODE_LABELS: Record<string, Record<string, string>> = {

@@ -9,8 +9,10 @@ import {
   ensureFirstAdministrator,
   FIRST_ADMIN_EMAIL,
   listUsers,
+  setPassword,
 } from '../../src/app/auth/users.js';
-import { actingAs } from '../../src/app/context.js';
+import { verifyAuditTrail } from '../../src/app/audit/verify-audit-trail.js';
+import { actingAs, repositories } from '../../src/app/context.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { openTestContext, type TestContext } from '../support/context.js';
 import { testDialects } from '../support/databases.js';
@@ -57,6 +59,22 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).problems.map((p) => p.field)).toContain(field);
     expect(await listUsers(t.ctx)).toEqual([]);
+  });
+
+  it('records account changes in the audit trail without personal data in the hashed fields', async () => {
+    const officer = await sessionFor(t.ctx, 'member_officer', { member: '0127' });
+    await setPassword(t.ctx, officer.email, 'korrekt häst batteri zebra');
+    await disableUser(t.ctx, officer.email);
+    const userId = (await listUsers(t.ctx)).find((u) => u.email === officer.email)!.id;
+    const events = await repositories(t.storage.db, t.storage.dialect).audit.list({
+      entityType: 'user',
+      entityId: String(userId),
+    });
+    expect(events.map((e) => e.action)).toEqual(['user.created', 'user.password_changed', 'user.disabled']);
+    const hashed = events.map((e) => `${e.beforeJson ?? ''}${e.afterJson ?? ''}${e.summary}`).join('');
+    expect(hashed).not.toContain(officer.email);
+    expect(hashed).not.toContain('korrekt');
+    expect((await verifyAuditTrail(t.ctx)).ok).toBe(true);
   });
 
   it('refuses a second account with the same e-mail, whatever its case', async () => {

@@ -9,6 +9,8 @@ import { parseInput, requiredText } from '../input.js';
 import { authorize } from './authorize.js';
 import { hashToken, randomToken } from './secrets.js';
 import type { SignedIn } from './sessions.js';
+import { accountSnapshot } from '../../domain/audit/snapshots.js';
+import { recordEvent } from '../audit/record-event.js';
 
 /**
  * API tokens for integrations. A person creates one in the web for one of their own role grants; the
@@ -82,9 +84,21 @@ export async function createApiToken(ctx: AppContext, raw: unknown): Promise<Cre
   if (!grant) throw validationFailed([{ field: 'grant', message: 'Välj en av rollerna i listan.' }]);
   if (!user.grants.some((g) => sameGrant(g, grant))) throw forbidden();
   const token = API_TOKEN_PREFIX + randomToken();
-  const id = await inTransaction(ctx, (repos) =>
-    repos.apiTokens.insert({ userId: user.id, name: input.name, tokenHash: hashToken(token), grant }, timestamp(ctx)),
-  );
+  const id = await inTransaction(ctx, async (repos) => {
+    const tokenId = await repos.apiTokens.insert(
+      { userId: user.id, name: input.name, tokenHash: hashToken(token), grant },
+      timestamp(ctx),
+    );
+    await recordEvent(ctx, repos, {
+      action: 'api_token.created',
+      entityType: 'api_token',
+      entityId: tokenId,
+      summary: `API-nyckeln ”${input.name}” skapades.`,
+      before: null,
+      after: { name: input.name, owner: user.id, ...accountSnapshot({ status: 'active', grants: [grant] }) },
+    });
+    return tokenId;
+  });
   return { id, token };
 }
 
@@ -106,6 +120,16 @@ export async function revokeApiToken(ctx: AppContext, id: number): Promise<ApiTo
     const own = ctx.actor.kind === 'user' && ctx.actor.userId === token.userId;
     if (!own) authorize(ctx, 'manage_users');
     await repos.apiTokens.revoke(id, timestamp(ctx));
+    if (!token.revokedAt) {
+      await recordEvent(ctx, repos, {
+        action: 'api_token.revoked',
+        entityType: 'api_token',
+        entityId: id,
+        summary: `API-nyckeln ”${token.name}” återkallades.`,
+        before: { status: 'active' },
+        after: { status: 'revoked' },
+      });
+    }
     return token;
   });
 }

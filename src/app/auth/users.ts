@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { passwordProblem } from '../../domain/auth/passwords.js';
-import { ROLE_SCOPE, ROLES, type RoleGrant } from '../../domain/auth/roles.js';
+import { ROLE_LABELS, ROLE_SCOPE, ROLES, type RoleGrant } from '../../domain/auth/roles.js';
+import { accountSnapshot } from '../../domain/audit/snapshots.js';
+import { recordEvent } from '../audit/record-event.js';
 import { notFound, validationFailed, type FieldProblem } from '../../domain/errors.js';
 import type { UserWithGrants } from '../../storage/user.repository.js';
 import { currentCollaboration } from '../collaboration.js';
@@ -49,6 +51,17 @@ async function resolveGrant(repos: Repositories, input: z.output<typeof newUserI
   return { role, memberId: null, networkId: null };
 }
 
+function recordAccountCreated(ctx: AppContext, repos: Repositories, id: number, grant: RoleGrant) {
+  return recordEvent(ctx, repos, {
+    action: 'user.created',
+    entityType: 'user',
+    entityId: id,
+    summary: `Kontot skapades med rollen ${ROLE_LABELS[grant.role].toLowerCase()}.`,
+    before: null,
+    after: accountSnapshot({ status: 'active', grants: [grant] }),
+  });
+}
+
 /** Adds an account with one role. A password is optional: without one, the person signs in by link. */
 export async function addUser(ctx: AppContext, raw: unknown): Promise<number> {
   authorize(ctx, 'manage_users');
@@ -65,6 +78,7 @@ export async function addUser(ctx: AppContext, raw: unknown): Promise<number> {
     const grant = await resolveGrant(repos, input);
     const id = await repos.users.insert({ email: input.email, name: input.name, passwordHash }, timestamp(ctx));
     await repos.users.grant(id, grant);
+    await recordAccountCreated(ctx, repos, id, grant);
     return id;
   });
 }
@@ -87,6 +101,14 @@ export async function disableUser(ctx: AppContext, email: string): Promise<void>
     const user = await userByEmail(repos, email);
     await repos.users.setStatus(user.id, 'disabled', timestamp(ctx));
     await repos.sessions.removeForUser(user.id);
+    await recordEvent(ctx, repos, {
+      action: 'user.disabled',
+      entityType: 'user',
+      entityId: user.id,
+      summary: 'Kontot stängdes av.',
+      before: accountSnapshot(user),
+      after: accountSnapshot({ ...user, status: 'disabled' }),
+    });
   });
 }
 
@@ -101,6 +123,15 @@ export async function setPassword(ctx: AppContext, email: string, password: stri
   await inTransaction(ctx, async (trx) => {
     await trx.users.setPasswordHash(user.id, hash, timestamp(ctx));
     await trx.sessions.removeForUser(user.id);
+    // The event says that the password changed, never anything about it.
+    await recordEvent(ctx, trx, {
+      action: 'user.password_changed',
+      entityType: 'user',
+      entityId: user.id,
+      summary: 'Lösenordet byttes; kontots alla sessioner avslutades.',
+      before: { password: user.hasPassword ? 'satt' : 'inget' },
+      after: { password: 'nytt' },
+    });
   });
 }
 
@@ -134,7 +165,9 @@ export async function ensureFirstAdministrator(ctx: AppContext): Promise<string 
       { email: FIRST_ADMIN_EMAIL, name: 'Administratör', passwordHash: null },
       timestamp(ctx),
     );
-    await repos.users.grant(id, { role: 'admin', memberId: null, networkId: null });
+    const grant: RoleGrant = { role: 'admin', memberId: null, networkId: null };
+    await repos.users.grant(id, grant);
+    await recordAccountCreated(ctx, repos, id, grant);
     return false;
   });
   return exists ? null : createSignInLink(ctx, FIRST_ADMIN_EMAIL);

@@ -2,10 +2,19 @@ import type { Actor } from '../auth/actor.js';
 
 /** What happened, in the past tense. New areas add their own (e.g. `user.created`). */
 export type AuditAction =
-  'collaboration.created' | 'programme.created' | 'programme.updated' | 'programme.proposed' | 'decision.recorded';
+  | 'collaboration.created'
+  | 'programme.created'
+  | 'programme.updated'
+  | 'programme.proposed'
+  | 'decision.recorded'
+  | 'user.created'
+  | 'user.disabled'
+  | 'user.password_changed'
+  | 'api_token.created'
+  | 'api_token.revoked';
 
 /** The kind of record an event is about; with `entityId` it names the record. */
-export type AuditEntityType = 'collaboration' | 'programme' | 'decision';
+export type AuditEntityType = 'collaboration' | 'programme' | 'decision' | 'user' | 'api_token';
 
 /**
  * One change as the audit trail keeps it: who, when, which record, a Swedish one-line summary, and

@@ -130,3 +130,17 @@ export const snapshotJson = (s: Snapshot | null): string | null => (s === null ?
 
 export const parseSnapshot = (json: string | null): Snapshot | null =>
   json === null ? null : (JSON.parse(json) as Snapshot);
+
+/**
+ * An account as the audit trail keeps it: status and roles by id, never name or e-mail — the
+ * chain is hashed and must survive pseudonymisation of the person.
+ */
+export function accountSnapshot(account: {
+  status: string;
+  grants: readonly { role: string; memberId: number | null; networkId: number | null }[];
+}): Snapshot {
+  return {
+    status: account.status,
+    roles: account.grants.map((g) => [g.role, g.memberId ?? '', g.networkId ?? ''].join(':')),
+  };
+}
