@@ -6,7 +6,7 @@ import { getCollaboration } from '../app/collaboration.js';
 import type { AppContext } from '../app/context.js';
 import { comparePrograms } from '../app/programmes/diff-programmes.js';
 import { getProgramme } from '../app/programmes/get-programme.js';
-import { listProgrammes } from '../app/programmes/list-programmes.js';
+import { latestProgrammeWithGoals, listProgrammes } from '../app/programmes/list-programmes.js';
 import { checkProposable } from '../domain/programme/proposal-rules.js';
 import { statusOf } from '../http/error-mapping.js';
 import { AboutPage, AccessibilityPage } from './pages/info.page.js';
@@ -33,15 +33,7 @@ export function readRoutes(ctx: AppContext): Hono {
   web.get('/', async (c) => {
     const [view, items] = await Promise.all([getCollaboration(ctx), listProgrammes(ctx)]);
     const inForce = items.filter((i) => i.status.kind === 'in_force').at(-1);
-    // The programme in force may lack registered goals (the 2023 programme's texts are not in the
-    // sources): point to the newest programme that took effect and has them.
-    let latestWithGoals: (typeof items)[number] | undefined;
-    for (const item of [...items].reverse().filter((i) => i.status.tookEffect)) {
-      if ((await getProgramme(ctx, item.programme.slug)).programme.focusAreas.some((a) => a.goals.length > 0)) {
-        latestWithGoals = item;
-        break;
-      }
-    }
+    const latestWithGoals = await latestProgrammeWithGoals(ctx, items);
     return html(c, <StartPage view={view} inForce={inForce} latestWithGoals={latestWithGoals} />);
   });
 

@@ -1,5 +1,5 @@
 import type { Decision } from '../../domain/adoption/decision.js';
-import type { ProgrammeSummary } from '../../domain/programme/programme.js';
+import { goalsOf, type ProgrammeSummary } from '../../domain/programme/programme.js';
 import { computeProgrammeStatuses, type ProgrammeStatus } from '../../domain/programme/programme-status.js';
 import { currentCollaboration } from '../collaboration.js';
 import { readRepos, today, type AppContext, type Repositories } from '../context.js';
@@ -40,4 +40,20 @@ export async function listProgrammes(ctx: AppContext): Promise<ProgrammeListItem
 export async function programmeInForce(ctx: AppContext): Promise<ProgrammeListItem | undefined> {
   const items = await listProgrammes(ctx);
   return items.filter((i) => i.status.kind === 'in_force').at(-1);
+}
+
+/**
+ * The newest programme that took effect and has registered goals: the programme in force may have
+ * none (the 2023 programme's texts are not in the sources). Reads only the structures it inspects.
+ */
+export async function latestProgrammeWithGoals(
+  ctx: AppContext,
+  items: readonly ProgrammeListItem[],
+): Promise<ProgrammeListItem | undefined> {
+  const repos = readRepos(ctx);
+  for (const item of [...items].reverse().filter((i) => i.status.tookEffect)) {
+    const programme = await repos.programmes.get(item.programme.id);
+    if (programme && goalsOf(programme).length > 0) return item;
+  }
+  return undefined;
 }
