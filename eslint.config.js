@@ -61,4 +61,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['src/charts/**/*.ts', 'src/imports/**/*.ts', 'src/exports/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['hono', 'hono/*', 'kysely', '**/storage/**', '**/http/**', '**/web/**', '**/app/**'],
+              message: 'Diagram, inläsning och export är fristående: de känner bara domänens typer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from './config/env.js';
 import { oidcSettings } from './config/oidc.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './http/logging.js';
+import { seedKoladaCatalogue } from './seed/seed-catalogue.js';
 import { seedDemo } from './seed/seed-demo.js';
 import { createDb } from './storage/database.js';
 import { migrateToLatest } from './storage/migrations/index.js';
@@ -24,8 +25,11 @@ export async function startServer(config: Config = loadConfig()) {
   if (config.SEED_DEMO && (await seedDemo(ctx))) {
     logger.info(
       { event: 'demo.seeded' },
-      'Demodata inlästa: Södertörnssamarbetet och utvecklingsprogrammen 2013–2023 (källor i data/demo/SOURCES.md).',
+      'Demodata inlästa: Södertörnssamarbetet, utvecklingsprogrammen 2013–2023 och nyckeltal 2000–2014 (källor i data/demo/SOURCES.md).',
     );
+  }
+  if (config.SEED_DEMO && (await seedKoladaCatalogue(ctx))) {
+    logger.info({ event: 'kolada_catalogue.seeded' }, 'Koladas katalog inläst från data/kolada/ (Källa: Kolada).');
   }
   const link = await ensureFirstAdministrator(ctx);
   if (link) {

@@ -7,6 +7,9 @@ import { apiTokenRepository } from '../storage/api-token.repository.js';
 import { auditRepository } from '../storage/audit.repository.js';
 import { collaborationRepository } from '../storage/collaboration.repository.js';
 import { decisionRepository } from '../storage/decision.repository.js';
+import { goalIndicatorRepository } from '../storage/goal-indicator.repository.js';
+import { indicatorRepository } from '../storage/indicator.repository.js';
+import { koladaCatalogueRepository } from '../storage/kolada-catalogue.repository.js';
 import { oidcRepository } from '../storage/oidc.repository.js';
 import { programmeRepository } from '../storage/programme.repository.js';
 import { sessionRepository } from '../storage/session.repository.js';
@@ -51,6 +54,9 @@ export const repositories = (db: Kysely<Database> | Transaction<Database>, diale
   oidc: oidcRepository(db),
   decisions: decisionRepository(db),
   audit: auditRepository(db, dialect),
+  catalogue: koladaCatalogueRepository(db),
+  indicators: indicatorRepository(db),
+  goalIndicators: goalIndicatorRepository(db),
 });
 
 export type Repositories = ReturnType<typeof repositories>;

@@ -1,9 +1,13 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './audit.command.js';
 import { registerBackupCommands } from './backup.command.js';
+import { registerImportCommand } from './import.command.js';
+import { registerIndicatorCommands } from './indicator.command.js';
+import { registerKoladaCommands } from './kolada.command.js';
 import { registerUserCommands } from './user.command.js';
 import { createContext } from '../app/context.js';
 import { loadConfig } from '../config/env.js';
+import { seedKoladaCatalogue } from '../seed/seed-catalogue.js';
 import { seedDemo } from '../seed/seed-demo.js';
 import { startServer } from '../server.js';
 import { createDb } from '../storage/database.js';
@@ -42,8 +46,10 @@ program
     const storage = createDb(config.DATABASE_URL);
     try {
       await migrateToLatest(storage);
-      const seeded = await seedDemo(createContext(storage));
+      const ctx = createContext(storage);
+      const seeded = await seedDemo(ctx);
       console.log(seeded ? 'Demodata inlästa.' : 'Databasen innehåller redan en samverkan; inget ändrades.');
+      if (await seedKoladaCatalogue(ctx)) console.log('Koladas katalog inläst (Källa: Kolada).');
     } finally {
       await storage.db.destroy();
     }
@@ -52,6 +58,9 @@ program
 registerBackupCommands(program);
 registerAuditCommands(program);
 registerUserCommands(program);
+registerKoladaCommands(program);
+registerImportCommand(program);
+registerIndicatorCommands(program);
 
 try {
   await program.parseAsync(process.argv);

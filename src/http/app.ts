@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { IMPORT_MAX_BYTES, IMPORT_PATH } from '../web/indicator.routes.js';
 import { csrf } from 'hono/csrf';
 import { contextStorage } from 'hono/context-storage';
 import { securityEvent } from '../app/auth/security-log.js';
@@ -48,18 +49,23 @@ export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
   // Refuses cross-site form posts (Sec-Fetch-Site, else Origin against the origin the browser sees,
   // https behind a trusted TLS proxy); JSON calls cannot be sent cross-site without CORS.
   app.use(csrf({ origin: (origin, c) => origin === publicOrigin(c) }));
-  app.use(
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: (c) =>
-        c.req.path.startsWith('/api/')
-          ? c.json(errorBody('payload_too_large', 'Förfrågan är för stor.'), 413)
-          : c.html(
-              renderErrorPage({ status: 413, message: 'Förfrågan är för stor. Korta texten och försök igen.' }),
-              413,
-            ),
-    }),
-  );
+  const defaultBodyLimit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 1024 * 1024,
+    onError: (c) =>
+      c.req.path.startsWith('/api/')
+        ? c.json(errorBody('payload_too_large', 'Förfrågan är för stor.'), 413)
+        : c.html(
+            renderErrorPage({ status: 413, message: 'Förfrågan är för stor. Korta texten och försök igen.' }),
+            413,
+          ),
+  });
+  // An upload of indicator values may be larger; checked here, before anything reads the body.
+  const uploadBodyLimit = bodyLimit({
+    maxSize: IMPORT_MAX_BYTES,
+    onError: (c) =>
+      c.html(renderErrorPage({ status: 413, message: 'Filen är större än 10 MB. Dela upp den och försök igen.' }), 413),
+  });
+  app.use((c, next) => (c.req.path === IMPORT_PATH ? uploadBodyLimit(c, next) : defaultBodyLimit(c, next)));
 
   app.use(sessions(ctx));
   // The password change answers 303 only when the new password is stored (and every session ended).

@@ -7,7 +7,12 @@ import {
 } from '../domain/audit/audit-summary-sv.js';
 import { decisionSnapshot, programmeSnapshot } from '../domain/audit/snapshots.js';
 import type { Goal } from '../domain/programme/programme.js';
+import { indicatorSnapshot } from '../app/indicators/define-indicator.js';
+import { checkImport, writeImport } from '../app/indicators/import-values.js';
+import { goalIndicatorSnapshot } from '../app/indicators/link-goal-indicator.js';
 import { loadDemoDataset, type DemoDataset } from './demo-dataset.js';
+import { DEMO_GOAL_TARGET, DEMO_SERIES, demoValueRows } from './demo-indicators.js';
+import { shippedAreas } from './kolada-catalogue-files.js';
 
 const lookup = <K, V>(map: Map<K, V>, key: K, what: string): V => {
   const value = map.get(key);
@@ -120,6 +125,46 @@ export async function seedDemo(ctx: AppContext, dataset: DemoDataset = loadDemoD
         after: decisionSnapshot(decision),
       });
     }
+    // Kolada's areas (312 rows) are always needed to check values; the full catalogue is seeded apart.
+    await repos.catalogue.upsertAreas(shippedAreas());
+    for (const series of DEMO_SERIES) {
+      const id = await repos.indicators.upsert(series.definition, now);
+      events.push({
+        action: 'indicator.defined',
+        entityType: 'indicator',
+        entityId: id,
+        summary: `Lade till nyckeltalet ”${series.definition.title}” från demodata.`,
+        before: null,
+        after: indicatorSnapshot(series.definition),
+      });
+    }
+    const areaCodes = new Set([...memberIds.keys(), ...dataset.comparisonAreas.map((a) => a.code)]);
+    const demoImport = {
+      kind: 'demo' as const,
+      sourceName: 'Södertörnsmodellen (SCB) 2000–2014',
+      sha256: null,
+      rows: demoValueRows(areaCodes),
+    };
+    const written = await writeImport(ctx, repos, demoImport, await checkImport(ctx, repos, demoImport), now);
+    if (written.event) events.push(written.event);
+
+    const target = DEMO_GOAL_TARGET;
+    const programmeId = programmeIds.get(dataset.programmes.find((p) => p.slug === target.programmeSlug)!.id);
+    const goal = (await repos.programmes.get(programmeId!))!.focusAreas
+      .flatMap((a) => a.goals)
+      .find((g) => g.title === target.goalTitle);
+    const indicator = (await repos.indicators.byKey(target.indicatorKey))!;
+    if (!goal) throw new Error(`Demodata: målet ${target.goalTitle} saknas.`);
+    const link = await repos.goalIndicators.insert({ ...target.link, goalId: goal.id, indicatorId: indicator.id }, now);
+    events.push({
+      action: 'goal_indicator.linked',
+      entityType: 'goal_indicator',
+      entityId: link.id,
+      summary: `Kopplade nyckeltalet ”${indicator.title}” till målet ”${goal.title}”.`,
+      before: null,
+      after: goalIndicatorSnapshot(link, indicator, goal.title),
+    });
+
     // Appended last: on PostgreSQL the chain lock is then held only for the moment before commit.
     for (const event of events) await recordEvent(ctx, repos, event);
     return true;

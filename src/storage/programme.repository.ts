@@ -510,6 +510,8 @@ export const programmeRepository = (db: Db) => {
     async removeGoal(programmeId: number, goalId: number): Promise<void> {
       // Lineage pointing at this goal from later drafts goes with it; recorded programmes never lose goals.
       await db.deleteFrom('goal_lineage').where('predecessor_goal_id', '=', goalId).execute();
+      // So do the indicators followed on it (a draft's configuration, not a record of its own).
+      await db.deleteFrom('goal_indicators').where('goal_id', '=', goalId).execute();
       await db.deleteFrom('goals').where('id', '=', goalId).where('programme_id', '=', programmeId).execute();
     },
 

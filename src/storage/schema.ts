@@ -29,6 +29,14 @@ export interface Database {
   api_tokens: ApiTokenTable;
   oidc_identities: OidcIdentityTable;
   oidc_sign_in_flows: OidcSignInFlowTable;
+  kolada_kpis: KoladaKpiTable;
+  areas: AreaTable;
+  area_groups: AreaGroupTable;
+  area_group_members: AreaGroupMemberTable;
+  indicators: IndicatorTable;
+  indicator_values: IndicatorValueTable;
+  indicator_imports: IndicatorImportTable;
+  goal_indicators: GoalIndicatorTable;
 }
 
 type Id = Generated<number>;
@@ -279,4 +287,97 @@ export interface OidcSignInFlowTable {
   return_to: string;
   created_at: string;
   expires_at: string;
+}
+
+/** Kolada's KPI catalogue (metadata only). */
+export interface KoladaKpiTable {
+  id: string;
+  title: string;
+  description: string;
+  is_divided_by_gender: number;
+  municipality_type: string;
+  operating_area: string;
+  auspice: string;
+  publ_period: string;
+  publication_date: string;
+  search_text: string;
+  updated_at: string;
+}
+
+/** Kolada's municipalities and regions; `0000` is Riket. */
+export interface AreaTable {
+  code: string;
+  title: string;
+  type: string;
+}
+
+export interface AreaGroupTable {
+  id: string;
+  title: string;
+}
+
+export interface AreaGroupMemberTable {
+  group_id: string;
+  area_code: string;
+}
+
+export interface IndicatorTable {
+  id: Id;
+  key: string;
+  origin: string;
+  title: string;
+  definition: string;
+  unit: string;
+  decimals: number;
+  aggregation: string;
+  weight_key: string | null;
+  by_gender: number;
+  source: string;
+  licence: string;
+  data_version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorValueTable {
+  indicator_id: number;
+  area_code: string;
+  year: number;
+  gender: string;
+  value: number | null;
+  status: string | null;
+  import_id: number;
+}
+
+export interface IndicatorImportTable {
+  id: Id;
+  kind: string;
+  source_name: string;
+  sha256: string | null;
+  status: string;
+  rows_read: number;
+  rows_changed: number;
+  rows_deleted: number;
+  message: string;
+  user_id: number | null;
+  started_at: string;
+  finished_at: string;
+}
+
+export interface GoalIndicatorTable {
+  id: Id;
+  goal_id: number;
+  indicator_id: number;
+  measure: string;
+  area_code: string | null;
+  target_kind: string;
+  direction: string;
+  base_year: number;
+  base_value: number | null;
+  target_year: number;
+  target_value: number | null;
+  comparison_area_code: string | null;
+  note: string;
+  source: string;
+  created_at: string;
 }

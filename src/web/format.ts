@@ -1,44 +1,13 @@
 /**
  * Swedish display formats for the view layer. Storage and domain keep ISO text and plain numbers;
- * only pages call these.
+ * pages call these.
  *
- * Numbers: sv-SE groups thousands with U+00A0 NO-BREAK SPACE (so "1 234" never wraps inside a
- * number), uses a decimal comma and writes negatives with U+2212 MINUS SIGN, as Swedish typography
- * does. We normalise any other space ICU might use (U+202F, U+0020) to U+00A0 so the output is the
- * same on every Node build; tests compare against `\u00a0` explicitly.
+ * Numbers come from `src/domain/format-sv.ts` (re-exported here), so that the Swedish sentences
+ * the domain writes (e.g. target verdicts) show exactly the figures the pages show.
  */
 import { isIsoDate } from '../domain/dates.js';
 
-/** The thousands separator every formatted number uses: U+00A0 NO-BREAK SPACE. */
-export const THOUSANDS_SEPARATOR = '\u00a0';
-
-export interface NumberFormatOptions {
-  /** Fixed number of decimals (both minimum and maximum); otherwise up to 3, trailing zeros dropped. */
-  decimals?: number;
-}
-
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function numberFormatter(decimals: number | undefined): Intl.NumberFormat {
-  const key = String(decimals);
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(
-      'sv-SE',
-      decimals === undefined ? {} : { minimumFractionDigits: decimals, maximumFractionDigits: decimals },
-    );
-    formatters.set(key, formatter);
-  }
-  return formatter;
-}
-
-/** `formatNumber(1234.5) === '1\u00a0234,5'`; NaN and ±Infinity are programming errors and throw. */
-export function formatNumber(value: number, options: NumberFormatOptions = {}): string {
-  if (!Number.isFinite(value)) throw new RangeError(`formatNumber: inget ändligt tal: ${value}`);
-  return numberFormatter(options.decimals)
-    .format(value)
-    .replace(/[\u0020\u202f]/g, THOUSANDS_SEPARATOR);
-}
+export { formatNumber, THOUSANDS_SEPARATOR, type NumberFormatOptions } from '../domain/format-sv.js';
 
 const MONTHS = [
   'januari',

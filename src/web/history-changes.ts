@@ -5,6 +5,7 @@
 import type { HistoryEntry, HistoryNames } from '../app/audit/get-history.js';
 import { PART_NOUNS, PROGRAMME_FIELD_NAMES } from '../domain/audit/audit-summary-sv.js';
 import { changedKeys, partOf, type Snapshot, type SnapshotValue } from '../domain/audit/snapshots.js';
+import { MEASURE_LABELS_SV } from '../app/indicators/link-goal-indicator.js';
 import { BODY_KIND_LABELS, OUTCOME_LABELS } from './present.js';
 
 /** A value as shown: text, or a list (strategies, members). */
@@ -58,6 +59,45 @@ const FIELD_NAMES: Record<HistoryEntry['entityType'], Record<string, string>> = 
   collaboration: COLLABORATION_FIELD_NAMES,
   user: { status: 'status', roles: 'roller', password: 'lösenord' },
   api_token: { name: 'namn', owner: 'ägare', status: 'status', roles: 'roll' },
+  indicator: {
+    key: 'id',
+    origin: 'ursprung',
+    title: 'namn',
+    definition: 'definition',
+    unit: 'enhet',
+    decimals: 'decimaler',
+    aggregation: 'gruppens värde',
+    weightKey: 'vikt',
+    byGender: 'per kön',
+    source: 'källa',
+    licence: 'licens',
+  },
+  indicator_import: {
+    kind: 'slag',
+    sourceName: 'källa',
+    sha256: 'kontrollsumma',
+    rowsRead: 'lästa rader',
+    rowsChanged: 'ändrade värden',
+    rowsDeleted: 'borttagna värden',
+    indicators: 'nyckeltal',
+  },
+  kolada_catalogue: { kpis: 'nyckeltal', areas: 'kommuner och regioner', groups: 'kommungrupper' },
+  goal_indicator: {
+    goal: 'programmål',
+    indicator: 'nyckeltal',
+    measure: 'mått',
+    areaCode: 'område',
+    target: 'mål',
+    targetKind: 'slag av mål',
+    direction: 'bättre är',
+    baseYear: 'basår',
+    baseValue: 'basvärde',
+    targetYear: 'målår',
+    targetValue: 'målvärde',
+    comparisonAreaCode: 'jämförelseområde',
+    note: 'anteckning',
+    source: 'källa för målet',
+  },
 };
 
 const CODE_LABELS: Record<string, Record<string, string>> = {
@@ -66,6 +106,12 @@ const CODE_LABELS: Record<string, Record<string, string>> = {
   bodyKind: BODY_KIND_LABELS,
   outcome: OUTCOME_LABELS,
   datePrecision: { exact: 'Exakt datum', on_or_before: 'Senast det datumet', unknown: 'Datum okänt' },
+  origin: { kolada: 'Kolada', local: 'Eget nyckeltal' },
+  aggregation: { mean: 'Medelvärde', sum: 'Summa' },
+  byGender: { 1: 'Ja', 0: 'Nej' },
+  measure: MEASURE_LABELS_SV,
+  targetKind: { absolute: 'Ett målvärde', relative: 'Jämfört med ett annat område' },
+  direction: { higher: 'Högre värden', lower: 'Lägre värden' },
 };
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -30,6 +30,7 @@ export const MAIN_MENU: ReadonlyArray<{ href: string; label: string }> = [
   { href: '/program', label: 'Program' },
   { href: '/antagande', label: 'Antagande' },
   { href: '/versioner', label: 'Versioner' },
+  { href: '/nyckeltal', label: 'Nyckeltal' },
   { href: '/om', label: 'Om tjänsten' },
 ];
 

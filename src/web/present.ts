@@ -3,7 +3,9 @@ import type { BodyKind, DecisionDate, DecisionOutcome } from '../domain/adoption
 import type { ProgrammeStatus, Standing } from '../domain/programme/programme-status.js';
 import { programmeStatusLabel } from '../domain/programme/programme-status.js';
 import type { ProgrammeSummary } from '../domain/programme/programme.js';
-import { formatDate, formatYearRange } from './format.js';
+import type { Aggregation, IndicatorOrigin } from '../domain/indicators/indicator.js';
+import type { ImportRecord } from '../storage/indicator.repository.js';
+import { formatDate, formatNumber, formatYearRange } from './format.js';
 
 export const OUTCOME_LABELS: Record<DecisionOutcome, string> = {
   adopted: 'Antaget',
@@ -78,3 +80,25 @@ export function validityText(p: Pick<ProgrammeSummary, 'validFromYear' | 'validT
 
 export const targetYearText = (p: Pick<ProgrammeSummary, 'targetYear'>): string =>
   p.targetYear === null ? 'Inte angivet' : String(p.targetYear);
+
+export { GENDER_LABELS_SV as GENDER_LABELS } from '../domain/indicators/indicator.js';
+
+export const ORIGIN_LABELS: Record<IndicatorOrigin, string> = {
+  kolada: 'Kolada',
+  local: 'Eget nyckeltal',
+};
+
+export const AGGREGATION_LABELS: Record<Aggregation, string> = {
+  mean: 'Andel eller medelvärde: gruppen redovisas som medelvärde',
+  sum: 'Antal: gruppen redovisas som summa',
+};
+
+export const IMPORT_STATUS_LABELS: Record<ImportRecord['status'], string> = {
+  succeeded: 'Inläst',
+  unchanged: 'Inga ändringar',
+  failed: 'Misslyckades',
+};
+
+/** A value with its indicator's decimals, or "saknas" (a missing value is never shown as 0). */
+export const valueText = (value: number | null | undefined, decimals: number): string =>
+  value === null || value === undefined ? 'saknas' : formatNumber(value, { decimals });

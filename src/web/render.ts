@@ -8,6 +8,26 @@ import { renderPage } from './layout.js';
 export const html = (c: Context, page: JSX.Element, status: ContentfulStatusCode = 200) =>
   c.html(withCsrfFields(renderPage(page), c.var.signedIn?.csrfToken), status);
 
+export interface PageCache {
+  get(key: string, render: () => Promise<Uint8Array>): Promise<Uint8Array>;
+}
+
+/**
+ * Sends a page that is the same for every visitor who is not signed in (no name, no CSRF token),
+ * keeping its bytes under `key`, which must change whenever anything the page shows changes. Signed-in
+ * people get the page rendered for them.
+ */
+export async function publicPage(
+  c: Context,
+  cache: PageCache,
+  key: string,
+  render: () => Promise<JSX.Element>,
+): Promise<Response> {
+  if (c.var.signedIn) return html(c, await render());
+  const bytes = await cache.get(key, async () => new TextEncoder().encode(renderPage(await render())));
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+}
+
 const POST_FORM = /<form\b[^>]*\bmethod="post"[^>]*>/g;
 
 /**

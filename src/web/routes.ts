@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppContext } from '../app/context.js';
 import { draftRoutes } from './draft.routes.js';
 import { historyRoutes } from './history.routes.js';
+import { indicatorRoutes } from './indicator.routes.js';
 import { readRoutes } from './read.routes.js';
 import { requirePolicy } from '../http/require-policy.js';
 
@@ -25,5 +26,6 @@ export function webRoutes(ctx: AppContext): Hono {
   web.route('/', draftRoutes(ctx));
   web.route('/', readRoutes(ctx));
   web.route('/', historyRoutes(ctx));
+  web.route('/', indicatorRoutes(ctx));
   return web;
 }

@@ -267,7 +267,7 @@ describe.each(testDialects)('JSON API v1 (reading) on %s', (dialect) => {
     expect(body).not.toHaveProperty('success');
   });
 
-  it('publishes an OpenAPI 3.1 document generated from the schemas, with all six paths', async () => {
+  it('publishes an OpenAPI 3.1 document generated from the schemas, with all nine paths', async () => {
     const { res, body: doc } = await get<OpenApiDocument>(t, '/openapi.json');
     expect(res.status).toBe(200);
     expect(doc.openapi).toMatch(/^3\.1\./);
@@ -275,6 +275,9 @@ describe.each(testDialects)('JSON API v1 (reading) on %s', (dialect) => {
     expect(doc.info.description).toMatch(/utvecklingsprogram/);
     expect(doc.servers).toEqual([{ url: '/api/v1' }]);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/indicators',
+      '/indicators/{id}/group',
+      '/indicators/{id}/values',
       '/openapi.json',
       '/programmes',
       '/programmes/{id}',

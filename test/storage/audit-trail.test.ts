@@ -20,7 +20,7 @@ import { openTestContext, type TestContext } from '../support/context.js';
 import { TEST_POSTGRES_URL, testDialects } from '../support/databases.js';
 
 /** The demo's events: the cooperation, 5 programmes and 18 decisions. */
-const DEMO_EVENTS = 24;
+const DEMO_EVENTS = 31;
 
 async function allEvents(ctx: AppContext): Promise<AuditRecord[]> {
   const events: AuditRecord[] = [];
@@ -73,6 +73,9 @@ describe.each(testDialects)('audit trail of the write use cases on %s', (dialect
       'collaboration.created',
       ...Array<string>(5).fill('programme.created'),
       ...Array<string>(18).fill('decision.recorded'),
+      ...Array<string>(5).fill('indicator.defined'),
+      'indicator_values.imported',
+      'goal_indicator.linked',
     ]);
     expect(events.every((e) => e.actorKind === 'system' && e.actorName === 'samverkan')).toBe(true);
     expect(await verifyAuditTrail(t.ctx)).toMatchObject({ ok: true, count: DEMO_EVENTS });

@@ -11,10 +11,24 @@ export type AuditAction =
   | 'user.disabled'
   | 'user.password_changed'
   | 'api_token.created'
-  | 'api_token.revoked';
+  | 'api_token.revoked'
+  | 'indicator.defined'
+  | 'indicator_values.imported'
+  | 'kolada_catalogue.updated'
+  | 'goal_indicator.linked'
+  | 'goal_indicator.removed';
 
 /** The kind of record an event is about; with `entityId` it names the record. */
-export type AuditEntityType = 'collaboration' | 'programme' | 'decision' | 'user' | 'api_token';
+export type AuditEntityType =
+  | 'collaboration'
+  | 'programme'
+  | 'decision'
+  | 'user'
+  | 'api_token'
+  | 'indicator'
+  | 'indicator_import'
+  | 'kolada_catalogue'
+  | 'goal_indicator';
 
 /**
  * One change as the audit trail keeps it: who, when, which record, a Swedish one-line summary, and

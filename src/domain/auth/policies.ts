@@ -13,7 +13,9 @@ export type Policy =
   | 'record_member_decision'
   | 'record_committee_decision'
   | 'manage_users'
-  | 'read_audit';
+  | 'read_audit'
+  | 'manage_indicators'
+  | 'import_indicator_values';
 
 export interface Principal {
   signedIn: boolean;
@@ -39,15 +41,19 @@ export function allows(principal: Principal, policy: Policy, scope: PolicyScope 
       return principal.signedIn;
     case 'read_internal':
       return principal.signedIn && principal.grants.length > 0;
-    // Drafting the programme is the secretariat's work for the whole cooperation.
+    // Drafting the programme, Kolada syncs, indicator definitions and goal targets are the
+    // secretariat's work for the whole cooperation.
     case 'edit_programme':
     case 'record_committee_decision':
     case 'manage_users':
+    case 'manage_indicators':
       return isAdmin(principal);
     case 'read_audit':
       return isAdmin(principal) || has(principal, (g) => g.role === 'reader');
-    // A member's officers record their own board's decisions; the secretariat may record any.
+    // A member's officers record their own board's decisions and enter their own member's values of
+    // local indicators; the secretariat may do both for any member.
     case 'record_member_decision':
+    case 'import_indicator_values':
       return (
         isAdmin(principal) ||
         (scope.memberId != null && has(principal, (g) => g.role === 'member_officer' && g.memberId === scope.memberId))

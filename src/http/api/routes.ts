@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppContext } from '../../app/context.js';
 import { adoptionApi } from './adoption.api.js';
+import { indicatorsApi } from './indicators.api.js';
 import { programmesApi } from './programmes.api.js';
 import { defaultHook } from './request.js';
 import { API_TOKEN_SCHEME, apiTokenSecurityScheme, json } from './responses.js';
@@ -30,6 +31,7 @@ export function apiRoutes(ctx: AppContext): OpenAPIHono {
   api.openAPIRegistry.registerComponent('securitySchemes', API_TOKEN_SCHEME, apiTokenSecurityScheme);
   api.route('/', programmesApi(ctx));
   api.route('/', adoptionApi(ctx));
+  api.route('/', indicatorsApi(ctx));
 
   // Built once on first request: the routes do not change while the process runs.
   let document: Record<string, unknown> | undefined;
@@ -44,12 +46,20 @@ export function apiRoutes(ctx: AppContext): OpenAPIHono {
           'strategier, skillnaderna mellan versioner och vilka kommunstyrelser som har antagit dem. Program anges ' +
           'med sitt id (slug), till exempel `sup-2035`. Datum skrivs ÅÅÅÅ-MM-DD. Varje fel svarar med en stabil ' +
           'kod och ett meddelande på svenska. Att läsa det publicerade kräver ingen inloggning; att registrera beslut ' +
-          'kräver en API-nyckel (`Authorization: Bearer sv_…`), som skapas i webben under Mitt konto → API-nycklar.',
+          'kräver en API-nyckel (`Authorization: Bearer sv_…`), som skapas i webben under Mitt konto → API-nycklar. ' +
+          'Nyckeltalen (`/indicators`) ger värden per kommun, år och kön, gruppens värden (ovägt och befolkningsviktat ' +
+          'medelvärde eller summa) och jämförelser med region och riket, som JSON, CSV eller Excel; varje nyckeltal anger ' +
+          'källa och licens (”Källa: Kolada” för Koladas nyckeltal).',
       },
       servers: [{ url: API_BASE_PATH }],
       tags: [
         { name: 'Program', description: 'Utvecklingsprogrammen och deras versioner.' },
         { name: 'Antagande', description: 'Medlemmarnas och samarbetskommitténs beslut.' },
+        {
+          name: 'Nyckeltal',
+          description:
+            'Nyckeltalen som samverkan följer: värden för medlemmarna, regionen och riket, gruppvärden, och nedladdning som CSV eller Excel.',
+        },
         { name: 'Dokumentation', description: 'API:ts beskrivning.' },
       ],
     }) as unknown as Record<string, unknown>;

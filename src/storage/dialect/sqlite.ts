@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from '../schema.js';
 import { errorCode, type StorageDialect } from './dialect.js';
 
@@ -23,6 +23,30 @@ export const sqliteDialect: StorageDialect = {
   lockAuditChain: async () => {},
 };
 
+const CACHED_STATEMENTS = 256;
+
+/**
+ * Kysely prepares every query anew; preparing a large statement costs as much as running it. The
+ * driver runs one query at a time on its one connection, so a statement can safely be reused.
+ */
+function withStatementCache(database: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (statement) {
+        statements.delete(sql); // re-inserted below: the map's order is the order of last use
+      } else {
+        statement = database.prepare(sql);
+        if (statements.size >= CACHED_STATEMENTS) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
+}
+
 /** `sqlite:path`, `file:path` or a plain path; `:memory:` for an in-memory database. */
 export function sqlitePath(url: string): string {
   return url.replace(/^(sqlite|file):(\/\/)?/, '');
@@ -38,5 +62,5 @@ export function openSqlite(url: string): Kysely<Database> {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }

@@ -7,6 +7,7 @@ import { auditTrail } from './0002_audit_trail.js';
 import { accountsAndSessions } from './0003_accounts_and_sessions.js';
 import { apiTokens } from './0004_api_tokens.js';
 import { oidcIdentities } from './0005_oidc_identities.js';
+import { indicators } from './0006_indicators.js';
 
 /** Static list, so migrations work the same from source, a bundle or a test. Names sort in order. */
 function migrations(dialect: StorageDialect): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrations(dialect: StorageDialect): Record<string, Migration> {
     '0003_accounts_and_sessions': accountsAndSessions(dialect),
     '0004_api_tokens': apiTokens(dialect),
     '0005_oidc_identities': oidcIdentities(dialect),
+    '0006_indicators': indicators(dialect),
   };
 }
 

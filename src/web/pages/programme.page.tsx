@@ -74,6 +74,11 @@ function GoalSection({
         <p class="ds-paragraph meta">Inga strategier finns i källan.</p>
       )}
       {goal.note && <p class="ds-paragraph meta">Anmärkning: {goal.note}</p>}
+      <p class="ds-paragraph">
+        <a class="ds-link" href={`/mal/${goal.id}`}>
+          Nyckeltal och måluppfyllelse<span class="ds-sr-only"> för målet {goal.title}</span>
+        </a>
+      </p>
       <LineageLinks label="Fortsätter målet" links={view.goalPredecessors.get(goal.id) ?? []} />
       <LineageLinks label="Fortsätter i" links={view.goalSuccessors.get(goal.id) ?? []} />
     </section>

@@ -1,0 +1,169 @@
+/**
+ * `npm run bench`: import throughput against the driver's raw insert rate, and a Kolada-sized store
+ * behind the real app. Prints ratios and figures measured in this same run next to their targets;
+ * timings are never asserted in tests, where the machine varies.
+ *
+ *   npm run bench                         full size (200 000 import rows, 290 × 500 KPIs store)
+ *   npm run bench -- --quick              small smoke run
+ *   npm run bench -- --postgres-store     also the store on PostgreSQL
+ *   npm run bench -- --json out.json      the JSON report to a file (otherwise stdout's last line)
+ *   npm run bench -- --only import|store  one part only;  --runs N  import runs per side (default 3, ≥ 2)
+ *   npm run bench -- --load-seconds N     HTTP load duration (default 10, quick 3)
+ *
+ * Exit code 0 even when a target is missed (it is a report); 1 when the run itself goes wrong
+ * (an exception, non-2xx responses or connection errors under load).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import SQLite from 'better-sqlite3';
+import type { ImportInput, ImportResult } from './import.bench.js';
+import type { StoreInput, StoreResult } from './kolada-store.bench.js';
+import { BENCH_POSTGRES_URL, postgresVersion } from './postgres.js';
+import { checksOf, formatReport, type Machine, type Report, type Settings } from './report.js';
+import { progress, runInChild } from './support.js';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    'postgres-store': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    runs: { type: 'string' },
+    'load-seconds': { type: 'string' },
+  },
+  strict: true,
+});
+if (args.only !== undefined && args.only !== 'import' && args.only !== 'store')
+  throw new Error('--only takes "import" or "store".');
+const runs = args.runs === undefined ? 3 : Number(args.runs);
+if (!Number.isInteger(runs) || runs < 2) throw new Error('--runs takes a whole number of at least 2 (warm-up).');
+
+const loadSeconds = args['load-seconds'] === undefined ? undefined : Number(args['load-seconds']);
+if (loadSeconds !== undefined && !(loadSeconds >= 1))
+  throw new Error('--load-seconds takes a number of seconds (>= 1).');
+
+const sizes: Settings = args.quick
+  ? {
+      mode: 'quick',
+      importRows: 20_000,
+      runs,
+      kpis: 20,
+      years: 25,
+      comparisonCalls: 500,
+      connections: 10,
+      loadSeconds: 3,
+      warmupSeconds: 1,
+      warmKeys: 5,
+    }
+  : {
+      mode: 'full',
+      importRows: 200_000,
+      runs,
+      kpis: 500,
+      years: 25,
+      comparisonCalls: 500,
+      connections: 10,
+      loadSeconds: 10,
+      warmupSeconds: 3,
+      warmKeys: 5,
+    };
+const settings: Settings = loadSeconds === undefined ? sizes : { ...sizes, loadSeconds };
+
+async function machine(): Promise<Machine> {
+  const memory = new SQLite(':memory:');
+  const sqlite = (memory.prepare('select sqlite_version() as v').get() as { v: string }).v;
+  memory.close();
+  let postgres: string;
+  try {
+    postgres = await postgresVersion();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL does not answer on ${BENCH_POSTGRES_URL} (set BENCH_POSTGRES_URL, or start it): ${String(error)}`,
+      { cause: error },
+    );
+  }
+  return {
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    cores: os.cpus().length,
+    totalRamBytes: os.totalmem(),
+    node: process.version,
+    sqlite,
+    postgres,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+async function main(): Promise<number> {
+  const startedAt = new Date().toISOString();
+  const loadAtStart = os.loadavg()[0]!;
+  const tmpDir = mkdtempSync(join(os.tmpdir(), 'samverkan-bench-'));
+  const cleanUp = () => rmSync(tmpDir, { recursive: true, force: true });
+  // Ctrl-C reaches the children too (same process group); the generated files must not stay behind.
+  process.once('SIGINT', () => {
+    cleanUp();
+    process.exit(130);
+  });
+  try {
+    const host = await machine();
+    progress(`${settings.mode} run; temporary files in ${tmpDir}`);
+    const imports =
+      args.only === 'store'
+        ? []
+        : await runInChild<ImportInput, ImportResult[]>('./import.bench.ts', {
+            rows: settings.importRows,
+            runs: settings.runs,
+            dialects: ['sqlite', 'postgres'],
+            tmpDir,
+          });
+    const stores: StoreResult[] = [];
+    if (args.only !== 'import') {
+      const dialects = args['postgres-store'] ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+      for (const dialect of dialects) {
+        // One process per store: each peak RSS is that store's alone.
+        stores.push(
+          await runInChild<StoreInput, StoreResult>('./kolada-store.bench.ts', {
+            dialect,
+            kpis: settings.kpis,
+            years: settings.years,
+            lastYear: 2022,
+            comparisonCalls: settings.comparisonCalls,
+            comparisonYear: 2020,
+            warmKeys: settings.warmKeys,
+            connections: settings.connections,
+            loadSeconds: settings.loadSeconds,
+            warmupSeconds: settings.warmupSeconds,
+            tmpDir,
+          }),
+        );
+      }
+    }
+    const report: Report = {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      machine: host,
+      loadAverage: { start: loadAtStart, end: os.loadavg()[0]! },
+      settings,
+      import: imports,
+      stores,
+      checks: checksOf(imports, stores),
+    };
+    console.log(formatReport(report));
+    const json = JSON.stringify(report);
+    if (args.json) {
+      writeFileSync(args.json, json + '\n');
+      console.log(`\nJSON: ${args.json}`);
+    } else console.log(json);
+    const broken = report.checks.filter((c) => c.error && !c.pass);
+    for (const c of broken) console.error(`Error: ${c.name}: ${c.value} (expected ${c.target}).`);
+    return broken.length > 0 ? 1 : 0;
+  } finally {
+    cleanUp();
+  }
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  return 1;
+});

@@ -1,0 +1,217 @@
+/**
+ * Shared pieces of the benchmarks: deterministic data, timing statistics, memory readings and the
+ * small protocol that runs each part in its own child process.
+ */
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { shippedAreas } from '../src/seed/kolada-catalogue-files.js';
+import type { Gender, ValueRow } from '../src/domain/indicators/indicator.js';
+import type { NewIndicator } from '../src/storage/indicator.repository.js';
+
+export const GENDER_LIST: readonly Gender[] = ['T', 'K', 'M'];
+
+/** The real members and comparison areas of the demo (src/seed/seed-demo.ts), for checks. */
+export const DEMO_MEMBERS = ['0126', '0127', '0128', '0136', '0138', '0140', '0181', '0192'] as const;
+export const DEMO_COMPARISON_AREAS = ['0001', '0000'] as const;
+
+/** Kolada's 290 municipalities (type K) from the shipped data/kolada/munic.csv. */
+export function municipalityCodes(): string[] {
+  const codes = shippedAreas()
+    .filter((a) => a.type === 'K')
+    .map((a) => a.code);
+  if (codes.length !== 290) throw new Error(`munic.csv: expected 290 municipalities, found ${codes.length}.`);
+  for (const m of DEMO_MEMBERS) if (!codes.includes(m)) throw new Error(`munic.csv lacks member ${m}.`);
+  return codes;
+}
+
+/**
+ * A 32-bit hash of integers (murmur3's finaliser per part). Values are a pure function of their key,
+ * so rows can be generated in any order, streamed, and regenerated identically for every run.
+ */
+export function hash32(...parts: number[]): number {
+  let h = 0x9e3779b9;
+  for (const p of parts) {
+    h = Math.imul(h ^ p, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+  }
+  return h >>> 0;
+}
+
+/** About 2 % of values are missing (null, as Kolada's `Missing`); the rest have one decimal. */
+export function valueFor(indicator: number, areaCode: string, year: number, genderIndex: number): number | null {
+  const h = hash32(indicator, Number(areaCode), year, genderIndex);
+  if ((h >>> 24) % 50 === 0) return null;
+  return (h % 100_000) / 10;
+}
+
+export const statusFor = (value: number | null): string | null => (value === null ? 'Missing' : null);
+
+/** A small deterministic generator for picking "random" keys (mulberry32). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A Kolada-like indicator definition for the benchmarks' generated KPIs. */
+export function benchIndicator(key: string, title: string): NewIndicator {
+  return {
+    key,
+    origin: 'kolada',
+    title,
+    definition: 'Genererat för prestandamätningen (bench/).',
+    unit: 'procent',
+    decimals: 1,
+    aggregation: 'mean',
+    weightKey: null,
+    byGender: true,
+    source: 'Genererade värden',
+    licence: 'CC0',
+  };
+}
+
+/**
+ * The first `count` rows of indicators × areas × years × genders (in that nesting order), with years
+ * ending in `lastYear`: as many years as needed to reach `count`.
+ */
+export function importRows(
+  indicatorKeys: readonly string[],
+  areaCodes: readonly string[],
+  count: number,
+  lastYear = 2022,
+): ValueRow[] {
+  const yearCount = Math.ceil(count / (indicatorKeys.length * areaCodes.length * GENDER_LIST.length));
+  const rows: ValueRow[] = [];
+  for (const [i, indicatorKey] of indicatorKeys.entries())
+    for (const areaCode of areaCodes)
+      for (let year = lastYear - yearCount + 1; year <= lastYear; year++)
+        for (const [g, gender] of GENDER_LIST.entries()) {
+          if (rows.length === count) return rows;
+          const value = valueFor(i, areaCode, year, g);
+          rows.push({ indicatorKey, areaCode, year, gender, value, status: statusFor(value) });
+        }
+  if (rows.length !== count) throw new Error(`Could only generate ${rows.length} of ${count} rows.`);
+  return rows;
+}
+
+export const seconds = (startNs: bigint): number => Number(process.hrtime.bigint() - startNs) / 1e9;
+
+/**
+ * Times `work` once: wall-clock seconds, and this process's CPU seconds (user + system, all threads),
+ * which waiting for a core on a busy machine does not inflate.
+ */
+export async function timed<T>(
+  work: () => Promise<T> | T,
+): Promise<{ seconds: number; cpuSeconds: number; result: T }> {
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const result = await work();
+  const elapsed = seconds(start);
+  const used = process.cpuUsage(cpu);
+  return { seconds: elapsed, cpuSeconds: (used.user + used.system) / 1e6, result };
+}
+
+/** Nearest-rank percentile of unsorted samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+/** Peak resident set size of this process so far (VmHWM), in bytes; null where /proc is missing. */
+export function peakRssBytes(): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Samples `process.memoryUsage().rss` on a timer (for the asynchronous phases) and on demand (call
+ * `sample()` between the chunks of synchronous loops, where no timer can fire).
+ */
+export function rssSampler(intervalMs = 100) {
+  let max = process.memoryUsage().rss;
+  let count = 1;
+  const sample = () => {
+    const rss = process.memoryUsage().rss;
+    count++;
+    if (rss > max) max = rss;
+  };
+  const timer = setInterval(sample, intervalMs);
+  timer.unref();
+  return {
+    sample,
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return { maxRssBytes: max, samples: count };
+    },
+  };
+}
+
+/** Progress for whoever watches the run; stderr, so stdout stays the report. */
+export const progress = (message: string): void => {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+};
+
+/**
+ * The V8 flags `npm start` runs the server with (package.json), so the parts measure the server as it
+ * is deployed: with its heap limit V8 collects garbage sooner instead of growing the heap.
+ */
+const SERVER_NODE_FLAGS: string[] =
+  (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }
+  ).scripts.start.match(/--max-old-space-size=\d+/g) ?? [];
+
+type ChildReply<R> = { ok: true; result: R } | { ok: false; error: string };
+
+/**
+ * Runs a benchmark part in a child process of its own, so each part's memory peak, garbage and JIT
+ * state are its own. `module` is a file in bench/ that calls `childMain`. The child inherits
+ * `--import tsx` through process.execArgv.
+ */
+export function runInChild<I, R>(module: string, input: I): Promise<R> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL(module, import.meta.url)), [], {
+      stdio: 'inherit',
+      execArgv: [...process.execArgv, ...SERVER_NODE_FLAGS],
+    });
+    let reply: ChildReply<R> | undefined;
+    child.once('message', (message) => {
+      reply = message as ChildReply<R>;
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (reply?.ok) resolve(reply.result);
+      else if (reply) reject(new Error(`${module}: ${reply.error}`));
+      else reject(new Error(`${module} ended without a result (exit code ${code}, signal ${signal}).`));
+    });
+    child.send(input as object);
+  });
+}
+
+/** The child side of `runInChild`: takes the input message, runs `work`, sends back its result. */
+export function childMain<I, R>(work: (input: I) => Promise<R>): void {
+  if (!process.send) throw new Error('This file is a part of the benchmark; run it with `npm run bench`.');
+  process.once('message', (input) => {
+    work(input as I).then(
+      (result) => process.send!({ ok: true, result } satisfies ChildReply<R>, () => process.exit(0)),
+      (error: unknown) => {
+        const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        process.send!({ ok: false, error: text } satisfies ChildReply<R>, () => process.exit(1));
+      },
+    );
+  });
+}

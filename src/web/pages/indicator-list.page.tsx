@@ -1,0 +1,120 @@
+import type { IndicatorSearch } from '../../app/indicators/search-indicators.js';
+import type { ImportRecord } from '../../storage/indicator.repository.js';
+import { ButtonLink, Button } from '../components/button.js';
+import { DataTable } from '../components/data-table.js';
+import { TextField } from '../components/form-field.js';
+import { formatDateTime, formatNumber } from '../format.js';
+import { Layout } from '../layout.js';
+import { IMPORT_STATUS_LABELS, ORIGIN_LABELS } from '../present.js';
+import { IMPORT_KIND_LABELS, type ImportKind } from '../../app/indicators/import-values.js';
+
+export interface IndicatorListPageProps {
+  search: IndicatorSearch;
+  imports: ImportRecord[];
+  /** Whether the viewer may upload values (the secretariat, or a member's officer for their member). */
+  mayImport: boolean;
+  /** Whether the viewer may define indicators (the secretariat). */
+  mayDefine?: boolean;
+}
+
+/** The indicators we follow, a search in Kolada's catalogue, and the latest imports. */
+export function IndicatorListPage({ search, imports, mayImport, mayDefine = false }: IndicatorListPageProps) {
+  const { query, followed, catalogue, catalogueSize } = search;
+  return (
+    <Layout title="Nyckeltal" current="/nyckeltal">
+      <h1>Nyckeltal</h1>
+      <p class="ds-paragraph">
+        Nyckeltalen visar hur medlemskommunerna utvecklas jämfört med varandra, med gruppen, med regionen och med riket
+        – och hur programmets mål ligger till. Varje nyckeltal anger sin källa och licens.
+      </p>
+      {(mayImport || mayDefine) && (
+        <div class="actions">
+          {mayDefine && <ButtonLink href="/nyckeltal/nytt">Nytt eget nyckeltal</ButtonLink>}
+          {mayImport && (
+            <ButtonLink href="/nyckeltal/importera" variant={mayDefine ? 'secondary' : undefined}>
+              Läs in värden från fil
+            </ButtonLink>
+          )}
+        </div>
+      )}
+      <form method="get" action="/nyckeltal" role="search" aria-label="Sök nyckeltal" class="search-form">
+        <TextField
+          id="q"
+          type="search"
+          label="Sök på id eller ord"
+          hint={`Söker bland våra nyckeltal och i Koladas katalog med ${formatNumber(catalogueSize)} nyckeltal, till exempel ”N00945” eller ”eftergymnasial utbildning”.`}
+          value={query}
+        />
+        <Button>Sök</Button>
+      </form>
+
+      <DataTable
+        caption={query ? `Våra nyckeltal som matchar ”${query}”` : 'Nyckeltal som följs i samverkan'}
+        rowHeaders
+        columns={[{ label: 'Nyckeltal' }, { label: 'Enhet' }, { label: 'Källa' }]}
+        rows={followed.map((i) => [
+          <a class="ds-link" href={`/nyckeltal/${i.key}`}>
+            {i.title}
+          </a>,
+          i.unit,
+          ORIGIN_LABELS[i.origin],
+        ])}
+        empty="Inga av våra nyckeltal matchar sökningen."
+      />
+
+      {query && (
+        <DataTable
+          caption={`Träffar i Koladas katalog (högst 50). Källa: Kolada`}
+          rowHeaders
+          columns={[{ label: 'Id' }, { label: 'Nyckeltal' }, { label: 'Verksamhetsområde' }, { label: 'Följs här' }]}
+          rows={catalogue.map((k) => [
+            k.followed ? (
+              <a class="ds-link" href={`/nyckeltal/${k.id}`}>
+                {k.id}
+              </a>
+            ) : (
+              k.id
+            ),
+            <>
+              {k.title}
+              {k.description && <span class="meta block">{k.description}</span>}
+            </>,
+            k.operatingArea,
+            k.followed ? 'Ja' : 'Nej',
+          ])}
+          empty={
+            catalogueSize === 0
+              ? 'Koladas katalog är inte inläst. Kör ”samverkan kolada sync --catalogue”.'
+              : 'Inga träffar i Koladas katalog.'
+          }
+        />
+      )}
+
+      <DataTable
+        caption="Senaste inläsningar"
+        columns={[
+          { label: 'Tid' },
+          { label: 'Källa' },
+          { label: 'Resultat' },
+          { label: 'Lästa', numeric: true },
+          { label: 'Ändrade', numeric: true },
+          { label: 'Borttagna', numeric: true },
+        ]}
+        rows={imports.map((r) => [
+          formatDateTime(r.finishedAt),
+          <>
+            {IMPORT_KIND_LABELS[r.kind as ImportKind] ?? r.kind}: {r.sourceName}
+          </>,
+          <>
+            {IMPORT_STATUS_LABELS[r.status]}
+            {r.message && <span class="meta block">{r.message}</span>}
+          </>,
+          formatNumber(r.rowsRead),
+          formatNumber(r.rowsChanged),
+          formatNumber(r.rowsDeleted),
+        ])}
+        empty="Inga inläsningar ännu."
+      />
+    </Layout>
+  );
+}
