@@ -45,9 +45,16 @@ export async function seriesChartSvg(input: SeriesChartInput): Promise<string> {
 export function seriesChartSpec(input: SeriesChartInput): TopLevelSpec {
   const labels = uniqueLabels(input.series.map((series) => series.label));
   let memberIndex = 0;
-  const styles: LineStyle[] = input.series.map((series) =>
-    series.kind === 'member' ? memberStyle(memberIndex++) : COMPARISON_STYLES[series.kind],
-  );
+  const seen = new Map<SeriesKind, number>();
+  const styles: LineStyle[] = input.series.map((series) => {
+    if (series.kind === 'member') return memberStyle(memberIndex++);
+    // A second line of the same kind (e.g. the weighted beside the unweighted group mean) gets its own
+    // dash pattern and point shape, so the two are still told apart without colour.
+    const repeat = seen.get(series.kind) ?? 0;
+    seen.set(series.kind, repeat + 1);
+    const style = COMPARISON_STYLES[series.kind];
+    return repeat === 0 ? style : { ...style, dash: [10, 4], shape: 'triangle-down' };
+  });
 
   const values = input.series.flatMap((series, index) =>
     series.points.map((point) => ({
@@ -70,7 +77,7 @@ export function seriesChartSpec(input: SeriesChartInput): TopLevelSpec {
     symbolType: 'stroke',
     symbolSize: 500,
     symbolStrokeWidth: 2.5,
-    labelLimit: 300,
+    labelLimit: 420,
     columnPadding: 24,
   } as const;
   const format = numberFormat(input.decimals);
