@@ -75,7 +75,7 @@ export function rankingChartSpec(input: RankingChartInput): TopLevelSpec {
         scale: { domain: labels },
         title: null,
         axis: {
-          labelLimit: 180,
+          labelLimit: 300,
           labelFontWeight: { condition: { test: isComparisonLabel, value: 'bold' }, value: 'normal' },
           labelFontStyle: { condition: { test: isComparisonLabel, value: 'italic' }, value: 'normal' },
           ticks: false,

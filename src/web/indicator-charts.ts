@@ -7,8 +7,7 @@ import { rankingChartSvg } from '../charts/ranking-chart.js';
 import { seriesChartSvg, type ChartSeries } from '../charts/series-chart.js';
 import type { GroupFigureKind } from '../domain/indicators/group-figures.js';
 import type { Collaboration } from '../storage/collaboration.repository.js';
-import type { Gender } from '../domain/indicators/indicator.js';
-import { GENDER_LABELS } from './present.js';
+import { GENDER_LABELS_SV, type Gender } from '../domain/indicators/indicator.js';
 
 const role = (code: string): 'region' | 'nation' => (code === '0000' ? 'nation' : 'region');
 
@@ -45,7 +44,7 @@ export function indicatorSeriesSvg(data: IndicatorData, gender: Gender, idPrefix
       kind,
       points: data.years.map((year) => ({ year, value: data.value(code, year, gender)?.value ?? null })),
     });
-    const title = `${data.indicator.title}, ${GENDER_LABELS[gender].toLowerCase()}, ${data.years[0]}–${data.years.at(-1)}`;
+    const title = `${data.indicator.title}, ${GENDER_LABELS_SV[gender].toLowerCase()}, ${data.years[0]}–${data.years.at(-1)}`;
     return seriesChartSvg({
       idPrefix,
       title,
@@ -68,7 +67,7 @@ export function comparisonSvg(comparison: Comparison, idPrefix: string): Promise
   return chartCache.get(key, () =>
     rankingChartSvg({
       idPrefix,
-      title: `${data.indicator.title} ${year}, ${GENDER_LABELS[gender].toLowerCase()}: kommunerna i rangordning`,
+      title: `${data.indicator.title} ${year}, ${GENDER_LABELS_SV[gender].toLowerCase()}: kommunerna i rangordning`,
       description: `Liggande stapeldiagram: medlemskommunerna från högst till lägst värde, därefter gruppens värden och jämförelseområdena. Samma siffror finns i tabellen under diagrammet.`,
       unit: data.indicator.unit,
       decimals: data.indicator.decimals,

@@ -4,7 +4,7 @@ import { readRepos } from '../app/context.js';
 import { getComparison } from '../app/indicators/comparison.js';
 import { defineLocalIndicator } from '../app/indicators/define-indicator.js';
 import { goalIndicatorViews, goalLinksState, goalsUsingIndicator } from '../app/indicators/goal-targets.js';
-import { importValuesFile } from '../app/indicators/import-file.js';
+import { authorizeUpload, importValuesFile, mayUploadValues } from '../app/indicators/import-file.js';
 import { loadIndicatorHead, withValues } from '../app/indicators/indicator-data.js';
 import { chartCacheKey, createChartCache } from '../charts/chart-cache.js';
 import {
@@ -17,14 +17,7 @@ import { searchIndicators } from '../app/indicators/search-indicators.js';
 import { getProgramme } from '../app/programmes/get-programme.js';
 import { getCollaboration } from '../app/collaboration.js';
 import { allows } from '../domain/auth/policies.js';
-import {
-  forbidden,
-  notFound,
-  unauthenticated,
-  validationFailed,
-  type DomainError,
-  type FieldProblem,
-} from '../domain/errors.js';
+import { notFound, validationFailed, type DomainError, type FieldProblem } from '../domain/errors.js';
 import { GENDERS, type Gender } from '../domain/indicators/indicator.js';
 import { statusOf } from '../http/error-mapping.js';
 import { requirePolicy } from '../http/require-policy.js';
@@ -79,7 +72,8 @@ const yearParam = (c: Context): number | undefined => {
 const importRights = (ctx: AppContext) => {
   const grant = ctx.principal.grants.find((g) => g.role === 'member_officer');
   return {
-    mayImport: allows(ctx.principal, 'manage_indicators') || grant !== undefined,
+    mayImport: mayUploadValues(ctx.principal),
+    // Named on the page for a member's officer; the secretariat imports for everyone.
     ownMemberId: allows(ctx.principal, 'manage_indicators') ? null : (grant?.memberId ?? null),
   };
 };
@@ -163,13 +157,13 @@ export function indicatorRoutes(ctx: AppContext): Hono {
   };
 
   web.get(IMPORT_PATH, async (c) => {
-    if (!importRights(ctx).mayImport) throw ctx.principal.signedIn ? forbidden() : unauthenticated();
+    authorizeUpload(ctx);
     return importPage(c, {});
   });
 
   // The size limit (IMPORT_MAX_BYTES) is applied by the app before the session reads the body.
   web.post(IMPORT_PATH, async (c) => {
-    if (!importRights(ctx).mayImport) throw ctx.principal.signedIn ? forbidden() : unauthenticated();
+    authorizeUpload(ctx);
     const body = await c.req.parseBody();
     const file = body['fil'];
     const indicatorKey = typeof body['nyckeltal'] === 'string' && body['nyckeltal'] ? body['nyckeltal'] : undefined;

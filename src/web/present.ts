@@ -81,8 +81,6 @@ export function validityText(p: Pick<ProgrammeSummary, 'validFromYear' | 'validT
 export const targetYearText = (p: Pick<ProgrammeSummary, 'targetYear'>): string =>
   p.targetYear === null ? 'Inte angivet' : String(p.targetYear);
 
-export { GENDER_LABELS_SV as GENDER_LABELS } from '../domain/indicators/indicator.js';
-
 export const ORIGIN_LABELS: Record<IndicatorOrigin, string> = {
   kolada: 'Kolada',
   local: 'Eget nyckeltal',

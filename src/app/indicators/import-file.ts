@@ -4,7 +4,7 @@
  * knows nothing of either.
  */
 import { createHash } from 'node:crypto';
-import { allows } from '../../domain/auth/policies.js';
+import { allows, type Principal } from '../../domain/auth/policies.js';
 import { forbidden, unauthenticated, validationFailed, type FieldProblem } from '../../domain/errors.js';
 import type { ValueKey, ValueRow } from '../../domain/indicators/indicator.js';
 import { KoladaFormatError, parseKoladaValuesFile } from '../../imports/kolada/kolada-format.js';
@@ -35,13 +35,17 @@ function looksLikeJson(bytes: Uint8Array): boolean {
  * Only those who may import anything get to have a file read: the secretariat, and member officers
  * (who may import their own member's values; which rows they may import is checked per row).
  */
-function authorizeUpload(ctx: AppContext): void {
-  const p = ctx.principal;
-  if (!p.signedIn) throw unauthenticated();
-  const may =
+/** Whether `principal` may upload values at all (which rows they may import is checked per row). */
+export function mayUploadValues(p: Principal): boolean {
+  return (
     allows(p, 'import_indicator_values') ||
-    p.grants.some((g) => g.memberId !== null && allows(p, 'import_indicator_values', { memberId: g.memberId }));
-  if (!may) throw forbidden();
+    p.grants.some((g) => g.memberId !== null && allows(p, 'import_indicator_values', { memberId: g.memberId }))
+  );
+}
+
+export function authorizeUpload(ctx: AppContext): void {
+  if (!ctx.principal.signedIn) throw unauthenticated();
+  if (!mayUploadValues(ctx.principal)) throw forbidden();
 }
 
 function readKoladaFile(upload: ValuesFileUpload): { rows: ValueRow[]; deleted: ValueKey[] } {

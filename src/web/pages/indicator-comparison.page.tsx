@@ -7,7 +7,8 @@ import { ChartFigure } from '../components/chart-figure.js';
 import { DataTable } from '../components/data-table.js';
 import { Select } from '../components/form-field.js';
 import { Layout } from '../layout.js';
-import { GENDER_LABELS, valueText } from '../present.js';
+import { GENDER_LABELS_SV } from '../../domain/indicators/indicator.js';
+import { valueText } from '../present.js';
 
 /** One year: the members ranked by value, with the group figures, region and nation beside them. */
 export function IndicatorComparisonPage({ comparison, chartSvg }: { comparison: Comparison; chartSvg: string }) {
@@ -41,18 +42,18 @@ export function IndicatorComparisonPage({ comparison, chartSvg }: { comparison: 
           <Select
             id="kon"
             label="Kön"
-            options={data.genders.map((g) => ({ value: g, label: GENDER_LABELS[g] }))}
+            options={data.genders.map((g) => ({ value: g, label: GENDER_LABELS_SV[g] }))}
             value={gender}
           />
         )}
         <Button variant="secondary">Visa</Button>
       </form>
       <ChartFigure
-        caption={`${indicator.title} ${year}, ${GENDER_LABELS[gender].toLowerCase()}: medlemskommunerna i rangordning, ${group}s värden och jämförelseområdena.`}
+        caption={`${indicator.title} ${year}, ${GENDER_LABELS_SV[gender].toLowerCase()}: medlemskommunerna i rangordning, ${group}s värden och jämförelseområdena.`}
         svg={chartSvg}
       >
         <DataTable
-          caption={`${indicator.title} ${year}, ${GENDER_LABELS[gender].toLowerCase()} (${indicator.unit})`}
+          caption={`${indicator.title} ${year}, ${GENDER_LABELS_SV[gender].toLowerCase()} (${indicator.unit})`}
           rowHeaders
           columns={[{ label: 'Område' }, { label: 'Plats', numeric: true }, { label: 'Värde', numeric: true }]}
           rows={[

@@ -2,7 +2,7 @@ import type { GoalUsingIndicator } from '../../app/indicators/goal-targets.js';
 import { raw } from 'hono/html';
 import { groupName, type IndicatorData, type IndicatorHead } from '../../app/indicators/indicator-data.js';
 import { GROUP_FIGURE_LABELS_SV, groupFigureExplanationSv } from '../../domain/indicators/group-figures.js';
-import type { Gender, Indicator } from '../../domain/indicators/indicator.js';
+import { GENDER_LABELS_SV, type Gender, type Indicator } from '../../domain/indicators/indicator.js';
 import { VERDICT_LABELS_SV } from '../../domain/indicators/target-verdict.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button, ButtonLink } from '../components/button.js';
@@ -10,7 +10,7 @@ import { ChartFigure } from '../components/chart-figure.js';
 import { DataTable } from '../components/data-table.js';
 import { Select } from '../components/form-field.js';
 import { Layout } from '../layout.js';
-import { AGGREGATION_LABELS, GENDER_LABELS, ORIGIN_LABELS, valueText } from '../present.js';
+import { AGGREGATION_LABELS, ORIGIN_LABELS, valueText } from '../present.js';
 
 export interface IndicatorPageProps {
   head: IndicatorHead;
@@ -51,7 +51,7 @@ function GenderForm({ data, gender, action }: { data: IndicatorData; gender: Gen
       <Select
         id="kon"
         label="Visa värden för"
-        options={data.genders.map((g) => ({ value: g, label: GENDER_LABELS[g] }))}
+        options={data.genders.map((g) => ({ value: g, label: GENDER_LABELS_SV[g] }))}
         value={gender}
       />
       <Button variant="secondary">Visa</Button>
@@ -92,11 +92,11 @@ export function IndicatorFigures({
         Utveckling {years[0]}–{latest}
       </h2>
       <ChartFigure
-        caption={`${indicator.title}, ${GENDER_LABELS[gender].toLowerCase()}, per år (${indicator.unit}). Medlemskommunerna, ${group}, ${comparisonAreas.map((a) => a.name).join(' och ')}.`}
+        caption={`${indicator.title}, ${GENDER_LABELS_SV[gender].toLowerCase()}, per år (${indicator.unit}). Medlemskommunerna, ${group}, ${comparisonAreas.map((a) => a.name).join(' och ')}.`}
         svg={chartSvg}
       >
         <DataTable
-          caption={`${indicator.title} per år, ${GENDER_LABELS[gender].toLowerCase()} (${indicator.unit})`}
+          caption={`${indicator.title} per år, ${GENDER_LABELS_SV[gender].toLowerCase()} (${indicator.unit})`}
           rowHeaders
           columns={[
             { label: 'År' },
@@ -139,7 +139,7 @@ export function IndicatorFigures({
           <DataTable
             caption={`${indicator.title} ${latest} per kön (${indicator.unit})`}
             rowHeaders
-            columns={[{ label: 'Område' }, ...data.genders.map((g) => ({ label: GENDER_LABELS[g], numeric: true }))]}
+            columns={[{ label: 'Område' }, ...data.genders.map((g) => ({ label: GENDER_LABELS_SV[g], numeric: true }))]}
             rows={[...members, ...comparisonAreas].map((a) => [
               a.name,
               ...data.genders.map((g) => valueText(data.value(a.code, latest, g)?.value, decimals)),
