@@ -7,10 +7,12 @@ import { apiTokenRepository } from '../storage/api-token.repository.js';
 import { auditRepository } from '../storage/audit.repository.js';
 import { collaborationRepository } from '../storage/collaboration.repository.js';
 import { decisionRepository } from '../storage/decision.repository.js';
+import { followUpRepository } from '../storage/follow-up.repository.js';
 import { goalIndicatorRepository } from '../storage/goal-indicator.repository.js';
 import { indicatorRepository } from '../storage/indicator.repository.js';
 import { koladaCatalogueRepository } from '../storage/kolada-catalogue.repository.js';
 import { oidcRepository } from '../storage/oidc.repository.js';
+import { planRepository } from '../storage/plan.repository.js';
 import { programmeRepository } from '../storage/programme.repository.js';
 import { sessionRepository } from '../storage/session.repository.js';
 import { userRepository } from '../storage/user.repository.js';
@@ -57,6 +59,8 @@ export const repositories = (db: Kysely<Database> | Transaction<Database>, diale
   catalogue: koladaCatalogueRepository(db),
   indicators: indicatorRepository(db),
   goalIndicators: goalIndicatorRepository(db),
+  plans: planRepository(db),
+  followUp: followUpRepository(db),
 });
 
 export type Repositories = ReturnType<typeof repositories>;

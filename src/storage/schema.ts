@@ -37,6 +37,15 @@ export interface Database {
   indicator_values: IndicatorValueTable;
   indicator_imports: IndicatorImportTable;
   goal_indicators: GoalIndicatorTable;
+  plans: PlanTable;
+  plan_activities: PlanActivityTable;
+  activity_goals: ActivityGoalTable;
+  activity_strategies: ActivityStrategyTable;
+  activity_members: ActivityMemberTable;
+  plan_decisions: PlanDecisionTable;
+  follow_up_rounds: FollowUpRoundTable;
+  activity_reports: ActivityReportTable;
+  follow_up_reminders: FollowUpReminderTable;
 }
 
 type Id = Generated<number>;
@@ -380,4 +389,100 @@ export interface GoalIndicatorTable {
   note: string;
   source: string;
   created_at: string;
+}
+
+export interface PlanTable {
+  id: Id;
+  collaboration_id: number;
+  network_id: number;
+  year: number;
+  kind: string;
+  title: string;
+  parent_plan_id: number | null;
+  programme_id: number;
+  state: string;
+  summary: string;
+  is_example: number;
+  copied_from_plan_id: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanActivityTable {
+  id: Id;
+  plan_id: number;
+  position: number;
+  title: string;
+  description: string;
+  owner_name: string;
+  owner_user_id: number | null;
+  start_date: string;
+  end_date: string;
+  /** bigint: PostgreSQL returns it as text. */
+  budget_kr: ColumnType<number | string | null, number | null, number | null>;
+  weight: number;
+  climate_effect: string;
+  climate_justification: string;
+  dimension: string;
+  carried_over_from_activity_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityGoalTable {
+  activity_id: number;
+  goal_id: number;
+}
+
+export interface ActivityStrategyTable {
+  activity_id: number;
+  strategy_id: number;
+}
+
+export interface ActivityMemberTable {
+  activity_id: number;
+  member_id: number;
+}
+
+export interface PlanDecisionTable {
+  id: Id;
+  plan_id: number;
+  decided_on: string | null;
+  date_precision: string;
+  paragraph: string;
+  outcome: string;
+  note: string;
+  source: string;
+  recorded_at: string;
+}
+
+export interface FollowUpRoundTable {
+  id: Id;
+  collaboration_id: number;
+  year: number;
+  name: string;
+  period_end: string;
+  due_date: string;
+  created_at: string;
+}
+
+export interface ActivityReportTable {
+  id: Id;
+  activity_id: number;
+  round_id: number;
+  status: string;
+  progress: number;
+  comment: string;
+  reported_by_user_id: number | null;
+  reported_by_name: string;
+  reported_at: string;
+}
+
+export interface FollowUpReminderTable {
+  id: Id;
+  round_id: number;
+  activity_id: number;
+  recipient: string;
+  sent_at: string;
 }

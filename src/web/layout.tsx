@@ -22,6 +22,9 @@ export const STYLESHEETS: ReadonlyArray<{ href: string; file: string }> = [
   { href: '/static/ds-theme.css', file: require.resolve('@digdir/designsystemet-css/theme.css') },
   { href: '/static/ds.css', file: require.resolve('@digdir/designsystemet-css') },
   { href: '/static/app.css', file: fileURLToPath(new URL('./static/app.css', import.meta.url)) },
+  { href: '/static/plans.css', file: fileURLToPath(new URL('./static/plans.css', import.meta.url)) },
+  { href: '/static/follow-up.css', file: fileURLToPath(new URL('./static/follow-up.css', import.meta.url)) },
+  { href: '/static/results.css', file: fileURLToPath(new URL('./static/results.css', import.meta.url)) },
 ];
 
 /** The main menu, in order. `current` on Layout is one of these hrefs. */
@@ -31,6 +34,8 @@ export const MAIN_MENU: ReadonlyArray<{ href: string; label: string }> = [
   { href: '/antagande', label: 'Antagande' },
   { href: '/versioner', label: 'Versioner' },
   { href: '/nyckeltal', label: 'Nyckeltal' },
+  { href: '/planer', label: 'Planer' },
+  { href: '/uppfoljning', label: 'Uppföljning' },
   { href: '/om', label: 'Om tjänsten' },
 ];
 

@@ -2,8 +2,11 @@ import { Hono } from 'hono';
 import type { AppContext } from '../app/context.js';
 import { draftRoutes } from './draft.routes.js';
 import { historyRoutes } from './history.routes.js';
+import { followUpRoutes } from './follow-up.routes.js';
 import { indicatorRoutes } from './indicator.routes.js';
+import { planRoutes } from './plan.routes.js';
 import { readRoutes } from './read.routes.js';
+import { resultsRoutes } from './results.routes.js';
 import { requirePolicy } from '../http/require-policy.js';
 
 const EDITING_PATHS = [
@@ -27,5 +30,8 @@ export function webRoutes(ctx: AppContext): Hono {
   web.route('/', readRoutes(ctx));
   web.route('/', historyRoutes(ctx));
   web.route('/', indicatorRoutes(ctx));
+  web.route('/', planRoutes(ctx));
+  web.route('/', followUpRoutes(ctx));
+  web.route('/', resultsRoutes(ctx));
   return web;
 }

@@ -16,7 +16,19 @@ export type AuditAction =
   | 'indicator_values.imported'
   | 'kolada_catalogue.updated'
   | 'goal_indicator.linked'
-  | 'goal_indicator.removed';
+  | 'goal_indicator.removed'
+  | 'plan.created'
+  | 'plan.updated'
+  | 'plan.submitted'
+  | 'plan_decision.recorded'
+  | 'activity.added'
+  | 'activity.updated'
+  | 'activity.removed'
+  | 'follow_up_round.created'
+  | 'follow_up_round.updated'
+  | 'follow_up_round.removed'
+  | 'activity_report.saved'
+  | 'reminders.sent';
 
 /** The kind of record an event is about; with `entityId` it names the record. */
 export type AuditEntityType =
@@ -28,7 +40,12 @@ export type AuditEntityType =
   | 'indicator'
   | 'indicator_import'
   | 'kolada_catalogue'
-  | 'goal_indicator';
+  | 'goal_indicator'
+  | 'plan'
+  | 'plan_decision'
+  | 'activity'
+  | 'follow_up_round'
+  | 'activity_report';
 
 /**
  * One change as the audit trail keeps it: who, when, which record, a Swedish one-line summary, and

@@ -15,7 +15,12 @@ export type Policy =
   | 'manage_users'
   | 'read_audit'
   | 'manage_indicators'
-  | 'import_indicator_values';
+  | 'import_indicator_values'
+  | 'edit_plan'
+  | 'submit_plan'
+  | 'report_follow_up'
+  | 'see_late_reports'
+  | 'manage_follow_up';
 
 export interface Principal {
   signedIn: boolean;
@@ -31,6 +36,8 @@ export interface PolicyScope {
 
 const has = (p: Principal, test: (g: RoleGrant) => boolean) => p.grants.some(test);
 const isAdmin = (p: Principal) => has(p, (g) => g.role === 'admin');
+const inNetwork = (p: Principal, scope: PolicyScope, roles: readonly RoleGrant['role'][]) =>
+  scope.networkId != null && has(p, (g) => roles.includes(g.role) && g.networkId === scope.networkId);
 
 /** Whether `principal` may do what `policy` guards, for `scope` where it matters. */
 export function allows(principal: Principal, policy: Policy, scope: PolicyScope = {}): boolean {
@@ -41,12 +48,13 @@ export function allows(principal: Principal, policy: Policy, scope: PolicyScope 
       return principal.signedIn;
     case 'read_internal':
       return principal.signedIn && principal.grants.length > 0;
-    // Drafting the programme, Kolada syncs, indicator definitions and goal targets are the
-    // secretariat's work for the whole cooperation.
+    // Drafting the programme, Kolada syncs, indicator definitions, goal targets, and the follow-up
+    // rounds with their deadlines and reminders are the secretariat's work for the whole cooperation.
     case 'edit_programme':
     case 'record_committee_decision':
     case 'manage_users':
     case 'manage_indicators':
+    case 'manage_follow_up':
       return isAdmin(principal);
     case 'read_audit':
       return isAdmin(principal) || has(principal, (g) => g.role === 'reader');
@@ -58,5 +66,13 @@ export function allows(principal: Principal, policy: Policy, scope: PolicyScope 
         isAdmin(principal) ||
         (scope.memberId != null && has(principal, (g) => g.role === 'member_officer' && g.memberId === scope.memberId))
       );
+    // A chief network writes its own plans and reports on their activities; its lead submits the plans
+    // to the committee and sees whose reports are late. The secretariat may do all of it for any network.
+    case 'edit_plan':
+    case 'report_follow_up':
+      return isAdmin(principal) || inNetwork(principal, scope, ['network_lead', 'network_member']);
+    case 'submit_plan':
+    case 'see_late_reports':
+      return isAdmin(principal) || inNetwork(principal, scope, ['network_lead']);
   }
 }

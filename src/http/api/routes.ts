@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppContext } from '../../app/context.js';
 import { adoptionApi } from './adoption.api.js';
 import { indicatorsApi } from './indicators.api.js';
+import { plansApi } from './plans.api.js';
 import { programmesApi } from './programmes.api.js';
 import { defaultHook } from './request.js';
 import { API_TOKEN_SCHEME, apiTokenSecurityScheme, json } from './responses.js';
@@ -32,6 +33,7 @@ export function apiRoutes(ctx: AppContext): OpenAPIHono {
   api.route('/', programmesApi(ctx));
   api.route('/', adoptionApi(ctx));
   api.route('/', indicatorsApi(ctx));
+  api.route('/', plansApi(ctx));
 
   // Built once on first request: the routes do not change while the process runs.
   let document: Record<string, unknown> | undefined;

@@ -8,6 +8,7 @@ import { accountsAndSessions } from './0003_accounts_and_sessions.js';
 import { apiTokens } from './0004_api_tokens.js';
 import { oidcIdentities } from './0005_oidc_identities.js';
 import { indicators } from './0006_indicators.js';
+import { plansAndFollowUp } from './0007_plans_and_follow_up.js';
 
 /** Static list, so migrations work the same from source, a bundle or a test. Names sort in order. */
 function migrations(dialect: StorageDialect): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrations(dialect: StorageDialect): Record<string, Migration> {
     '0004_api_tokens': apiTokens(dialect),
     '0005_oidc_identities': oidcIdentities(dialect),
     '0006_indicators': indicators(dialect),
+    '0007_plans_and_follow_up': plansAndFollowUp(dialect),
   };
 }
 
