@@ -5,6 +5,7 @@ import { loadConfig, type Config } from './config/env.js';
 import { oidcSettings } from './config/oidc.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './http/logging.js';
+import { createMailer } from './mail/mailer.js';
 import { seedKoladaCatalogue } from './seed/seed-catalogue.js';
 import { seedDemo } from './seed/seed-demo.js';
 import { createDb } from './storage/database.js';
@@ -21,7 +22,8 @@ export async function startServer(config: Config = loadConfig()) {
       `Databasen (${storage.dialect.name}) migrerad: ${applied.join(', ')}`,
     );
   }
-  const ctx = createContext(storage);
+  const mailer = createMailer(config);
+  const ctx = { ...createContext(storage), ...(mailer ? { mailer } : {}) };
   if (config.SEED_DEMO && (await seedDemo(ctx))) {
     logger.info(
       { event: 'demo.seeded' },

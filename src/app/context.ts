@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { SYSTEM, type Actor } from '../domain/auth/actor.js';
 import type { Principal } from '../domain/auth/policies.js';
 import { todayInSweden } from '../domain/dates.js';
+import type { Mailer } from '../mail/mailer.js';
 import type { Storage } from '../storage/database.js';
 import { apiTokenRepository } from '../storage/api-token.repository.js';
 import { auditRepository } from '../storage/audit.repository.js';
@@ -25,6 +26,8 @@ export interface AppContext {
   now: () => Date;
   actor: Actor;
   principal: Principal;
+  /** Outgoing e-mail (SMTP_URL); absent when not configured. */
+  mailer?: Mailer;
 }
 
 /** The system itself (CLI, seed) may do everything. */

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './audit.command.js';
 import { registerBackupCommands } from './backup.command.js';
+import { registerFollowUpCommands } from './follow-up.command.js';
 import { registerImportCommand } from './import.command.js';
 import { registerIndicatorCommands } from './indicator.command.js';
 import { registerKoladaCommands } from './kolada.command.js';
@@ -61,6 +62,7 @@ registerUserCommands(program);
 registerKoladaCommands(program);
 registerImportCommand(program);
 registerIndicatorCommands(program);
+registerFollowUpCommands(program);
 
 try {
   await program.parseAsync(process.argv);

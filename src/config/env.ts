@@ -27,10 +27,37 @@ const schema = z
       .enum(['true', 'false'])
       .default('false')
       .transform((v) => v === 'true'),
+    /**
+     * Outgoing e-mail for the follow-up's reminders (optional): `smtp://host:port` or
+     * `smtps://user:password@host:465`. Without it no reminders are sent and the pages say so.
+     */
+    SMTP_URL: z
+      .string()
+      .trim()
+      .regex(/^smtps?:\/\/[^/\s]+/i, {
+        error: 'ska börja med smtp:// eller smtps://, till exempel smtp://localhost:25',
+      })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /** The sender of those e-mails, e.g. `Samverkan <uppfoljning@kommun.se>`; required with SMTP_URL. */
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .min(3)
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     /** OpenID Connect sign-in (optional; all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET or none): see oidc.ts. */
     ...oidcVariables,
   })
-  .superRefine(checkOidcVariables);
+  .superRefine(checkOidcVariables)
+  .superRefine((env, ctx) => {
+    if (env.SMTP_URL && !env.MAIL_FROM)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message: 'behövs när SMTP_URL är satt: avsändaradressen, till exempel Samverkan <uppfoljning@kommun.se>',
+      });
+  });
 
 export type Config = z.infer<typeof schema>;
 

@@ -48,6 +48,7 @@ export function requestScopedContext(base: AppContext): AppContext {
   return {
     storage: base.storage,
     now: base.now,
+    ...(base.mailer ? { mailer: base.mailer } : {}),
     get actor() {
       const current = tryGetContext();
       return current ? (current.var.signedIn?.actor ?? ANONYMOUS) : base.actor;

@@ -12,6 +12,7 @@ import { checkImport, writeImport } from '../app/indicators/import-values.js';
 import { goalIndicatorSnapshot } from '../app/indicators/link-goal-indicator.js';
 import { loadDemoDataset, type DemoDataset } from './demo-dataset.js';
 import { DEMO_GOAL_TARGET, DEMO_SERIES, demoValueRows } from './demo-indicators.js';
+import { seedDemoPlans } from './demo-plans.js';
 import { shippedAreas } from './kolada-catalogue-files.js';
 
 const lookup = <K, V>(map: Map<K, V>, key: K, what: string): V => {
@@ -24,7 +25,8 @@ const lookup = <K, V>(map: Map<K, V>, key: K, what: string): V => {
  * Loads the shipped real demo (data/demo/) into an empty database, all in one transaction.
  * Does nothing when the database already holds a cooperation; returns whether it seeded.
  * The audit trail gets one event for the cooperation and one per programme and decision, as if each
- * had been entered by hand, so every record has a history from its first day.
+ * had been entered by hand, so every record has a history from its first day; so do the invented
+ * example plans with their activities, decisions, rounds and reports (src/seed/demo-plans.ts).
  */
 export async function seedDemo(ctx: AppContext, dataset: DemoDataset = loadDemoDataset()): Promise<boolean> {
   return inTransaction(ctx, async (repos) => {
@@ -164,6 +166,9 @@ export async function seedDemo(ctx: AppContext, dataset: DemoDataset = loadDemoD
       before: null,
       after: goalIndicatorSnapshot(link, indicator, goal.title),
     });
+
+    // Invented example plans for the networks (marked as examples everywhere), their rounds and reports.
+    events.push(...(await seedDemoPlans(repos, collaborationId, now)));
 
     // Appended last: on PostgreSQL the chain lock is then held only for the moment before commit.
     for (const event of events) await recordEvent(ctx, repos, event);

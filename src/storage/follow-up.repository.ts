@@ -1,11 +1,13 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ActivityReport, FollowUpRound, Reminder, ReportStatus } from '../domain/plans/follow-up.js';
+import type { ClimateEffect } from '../domain/plans/plan.js';
 import type { ActivityReportTable, Database, FollowUpRoundTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export type NewRound = Omit<FollowUpRound, 'id'>;
-export type NewReport = Omit<ActivityReport, 'id'>;
+/** A report to store; the climate assessment may be left out (not assessed). */
+export type NewReport = Omit<ActivityReport, 'id' | 'climateEffect'> & { climateEffect?: ClimateEffect | null };
 
 const toRound = (r: Selectable<FollowUpRoundTable>): FollowUpRound => ({
   id: r.id,
@@ -23,6 +25,7 @@ const toReport = (r: Selectable<ActivityReportTable>): ActivityReport => ({
   status: r.status as ReportStatus,
   progress: Number(r.progress),
   comment: r.comment,
+  climateEffect: r.climate_effect as ClimateEffect | null,
   reportedByUserId: r.reported_by_user_id,
   reportedByName: r.reported_by_name,
   reportedAt: r.reported_at,
@@ -98,6 +101,7 @@ export const followUpRepository = (db: Db) => ({
       status: r.status,
       progress: r.progress,
       comment: r.comment,
+      climate_effect: r.climateEffect ?? null,
       reported_by_user_id: r.reportedByUserId,
       reported_by_name: r.reportedByName,
       reported_at: r.reportedAt,

@@ -474,6 +474,7 @@ export interface ActivityReportTable {
   status: string;
   progress: number;
   comment: string;
+  climate_effect: string | null;
   reported_by_user_id: number | null;
   reported_by_name: string;
   reported_at: string;

@@ -5,6 +5,8 @@
 import type { HistoryEntry, HistoryNames } from '../app/audit/get-history.js';
 import { PART_NOUNS, PROGRAMME_FIELD_NAMES } from '../domain/audit/audit-summary-sv.js';
 import { changedKeys, partOf, type Snapshot, type SnapshotValue } from '../domain/audit/snapshots.js';
+import { REPORT_STATUS_SHORT } from '../domain/plans/follow-up.js';
+import { CLIMATE_EFFECT_LABELS, DIMENSION_LABELS, PLAN_KIND_LABELS } from '../domain/plans/plan.js';
 import { MEASURE_LABELS_SV } from '../app/indicators/link-goal-indicator.js';
 import { BODY_KIND_LABELS, OUTCOME_LABELS } from './present.js';
 
@@ -143,11 +145,17 @@ const FIELD_NAMES: Record<HistoryEntry['entityType'], Record<string, string>> = 
     status: 'status',
     progress: 'genomfört (%)',
     comment: 'kommentar',
+    climateEffect: 'bedömd klimateffekt',
   },
 };
 
 const CODE_LABELS: Record<string, Record<string, string>> = {
-  state: { draft: 'Utkast', proposed: 'Föreslaget' },
+  state: { draft: 'Utkast', proposed: 'Föreslaget', submitted: 'Inlämnad', adopted: 'Antagen' },
+  kind: PLAN_KIND_LABELS,
+  isExample: { 1: 'Ja', 0: 'Nej', true: 'Ja', false: 'Nej' },
+  status: REPORT_STATUS_SHORT,
+  climateEffect: CLIMATE_EFFECT_LABELS,
+  dimension: DIMENSION_LABELS,
   adoptionRule: { all_members: 'Alla medlemmars kommunstyrelser', committee: 'Samarbetskommittén' },
   bodyKind: BODY_KIND_LABELS,
   outcome: OUTCOME_LABELS,

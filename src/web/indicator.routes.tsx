@@ -15,6 +15,7 @@ import {
 } from '../app/indicators/link-goal-indicator.js';
 import { searchIndicators } from '../app/indicators/search-indicators.js';
 import { getProgramme } from '../app/programmes/get-programme.js';
+import { getGoalActivities } from '../app/results/goal-activities.js';
 import { getCollaboration } from '../app/collaboration.js';
 import { allows } from '../domain/auth/policies.js';
 import { notFound, validationFailed, type DomainError, type FieldProblem } from '../domain/errors.js';
@@ -222,6 +223,7 @@ export function indicatorRoutes(ctx: AppContext): Hono {
     const area = programme.focusAreas.find((a) => a.goals.some((g) => g.id === goalRow.goalId))!;
     const goal = area.goals.find((g) => g.id === goalRow.goalId)!;
     const views = (await goalIndicatorViews(ctx, [goal.id])).get(goal.id) ?? [];
+    const activities = await getGoalActivities(ctx, goal.id);
     const evidence = await Promise.all(
       views.map(async (view, i) => ({
         view,
@@ -237,6 +239,7 @@ export function indicatorRoutes(ctx: AppContext): Hono {
         evidence={evidence}
         mayManage={mayManage()}
         saved={GOAL_SAVED_MESSAGES[c.req.query('sparat') ?? '']}
+        activities={activities}
       />,
     );
   });

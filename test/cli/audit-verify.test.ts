@@ -76,8 +76,9 @@ describe.each(testDialects)('samverkan audit verify on %s', (dialect) => {
   it('passes on the seeded demo database and prints the head hash', async () => {
     const run = await cli(db.url, 'audit', 'verify');
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    // The demo (31 events) and the shipped Kolada catalogue, which `seed` also loads (1).
-    expect(run.stdout).toContain('Granskningsloggen är hel: 32 händelser.');
+    // The demo (71 events: 31 for the cooperation, programmes, decisions and indicators, 40 for the example
+    // plans with their rounds and reports) and the shipped Kolada catalogue, which `seed` also loads (1).
+    expect(run.stdout).toContain('Granskningsloggen är hel: 72 händelser.');
     expect(run.stdout).toMatch(/Senaste hash: [0-9a-f]{64}/);
   });
 

@@ -267,7 +267,7 @@ describe.each(testDialects)('JSON API v1 (reading) on %s', (dialect) => {
     expect(body).not.toHaveProperty('success');
   });
 
-  it('publishes an OpenAPI 3.1 document generated from the schemas, with all nine paths', async () => {
+  it('publishes an OpenAPI 3.1 document generated from the schemas, with all twelve paths', async () => {
     const { res, body: doc } = await get<OpenApiDocument>(t, '/openapi.json');
     expect(res.status).toBe(200);
     expect(doc.openapi).toMatch(/^3\.1\./);
@@ -279,6 +279,9 @@ describe.each(testDialects)('JSON API v1 (reading) on %s', (dialect) => {
       '/indicators/{id}/group',
       '/indicators/{id}/values',
       '/openapi.json',
+      '/plans',
+      '/plans/{id}',
+      '/plans/{id}/activities/{activityId}/reports',
       '/programmes',
       '/programmes/{id}',
       '/programmes/{id}/adoption',

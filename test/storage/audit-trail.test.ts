@@ -19,8 +19,12 @@ import { createDb } from '../../src/storage/database.js';
 import { openTestContext, type TestContext } from '../support/context.js';
 import { TEST_POSTGRES_URL, testDialects } from '../support/databases.js';
 
-/** The demo's events: the cooperation, 5 programmes and 18 decisions. */
-const DEMO_EVENTS = 31;
+/**
+ * The demo's events: the cooperation, 5 programmes, 18 decisions, 5 indicators, their values and a goal
+ * link (31), and the example plans (40): 3 plans, 10 activities, 3 committee decisions, 6 follow-up rounds
+ * and 18 reports.
+ */
+const DEMO_EVENTS = 71;
 
 async function allEvents(ctx: AppContext): Promise<AuditRecord[]> {
   const events: AuditRecord[] = [];
@@ -76,6 +80,18 @@ describe.each(testDialects)('audit trail of the write use cases on %s', (dialect
       ...Array<string>(5).fill('indicator.defined'),
       'indicator_values.imported',
       'goal_indicator.linked',
+      // The example plans: each plan, its activities and its decision; then the rounds and the reports.
+      'plan.created',
+      ...Array<string>(4).fill('activity.added'),
+      'plan_decision.recorded',
+      'plan.created',
+      ...Array<string>(2).fill('activity.added'),
+      'plan_decision.recorded',
+      'plan.created',
+      ...Array<string>(4).fill('activity.added'),
+      'plan_decision.recorded',
+      ...Array<string>(6).fill('follow_up_round.created'),
+      ...Array<string>(18).fill('activity_report.saved'),
     ]);
     expect(events.every((e) => e.actorKind === 'system' && e.actorName === 'samverkan')).toBe(true);
     expect(await verifyAuditTrail(t.ctx)).toMatchObject({ ok: true, count: DEMO_EVENTS });

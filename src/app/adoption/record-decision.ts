@@ -12,8 +12,14 @@ import { loadProgramme } from '../programmes/get-programme.js';
 import { decisionInput, type DecisionInput } from './decision-input.js';
 import { authorize } from '../auth/authorize.js';
 
-/** Checks that cross the input and today's date: the form alone cannot see these. */
-function checkDate(input: DecisionInput, today: string): { decided: DecisionDate; problems: FieldProblem[] } {
+/**
+ * Checks that cross the input and today's date: the form alone cannot see these. Shared with the
+ * committee's decisions on plans (src/app/plans/record-plan-decision.ts).
+ */
+export function checkDate(
+  input: Pick<DecisionInput, 'datePrecision' | 'date'>,
+  today: string,
+): { decided: DecisionDate; problems: FieldProblem[] } {
   if (input.datePrecision === 'unknown') return { decided: { precision: 'unknown' }, problems: [] };
   if (input.date === '')
     return {

@@ -3,6 +3,7 @@
  * deadline, and the owners' report per activity and round. Pure types and labels.
  */
 import type { IsoDate } from '../dates.js';
+import type { ClimateEffect } from './plan.js';
 
 export interface FollowUpRound {
   id: number;
@@ -44,6 +45,8 @@ export interface ActivityReport {
   progress: number;
   /** Required unless the status is green. */
   comment: string;
+  /** The owner's assessment of the climate effect so far; null when not assessed in this round. */
+  climateEffect: ClimateEffect | null;
   reportedByUserId: number | null;
   reportedByName: string;
   reportedAt: string;

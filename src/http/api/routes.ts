@@ -24,7 +24,8 @@ const documentRoute = createRoute({
 });
 
 /**
- * JSON API v1: programmes, their structure and differences, and their adoption. Mount it at
+ * JSON API v1: programmes, their structure and differences, their adoption, key indicators and the networks'
+ * plans with their follow-up. Mount it at
  * API_BASE_PATH; errors are thrown to the app's one error handler (src/http/errors.ts).
  */
 export function apiRoutes(ctx: AppContext): OpenAPIHono {
@@ -51,7 +52,10 @@ export function apiRoutes(ctx: AppContext): OpenAPIHono {
           'kräver en API-nyckel (`Authorization: Bearer sv_…`), som skapas i webben under Mitt konto → API-nycklar. ' +
           'Nyckeltalen (`/indicators`) ger värden per kommun, år och kön, gruppens värden (ovägt och befolkningsviktat ' +
           'medelvärde eller summa) och jämförelser med region och riket, som JSON, CSV eller Excel; varje nyckeltal anger ' +
-          'källa och licens (”Källa: Kolada” för Koladas nyckeltal).',
+          'källa och licens (”Källa: Kolada” för Koladas nyckeltal). Planerna (`/plans`) är chefsnätverkens ' +
+          'verksamhetsplaner och handlingsplaner per år, med aktiviteter och deras senaste uppföljning; en ' +
+          'aktivitets ansvariga rapporterar med en API-nyckel med en roll i planens nätverk. Planer markerade ' +
+          '`isExample` är påhittade exempel och ska visas som exempel.',
       },
       servers: [{ url: API_BASE_PATH }],
       tags: [
@@ -61,6 +65,11 @@ export function apiRoutes(ctx: AppContext): OpenAPIHono {
           name: 'Nyckeltal',
           description:
             'Nyckeltalen som samverkan följer: värden för medlemmarna, regionen och riket, gruppvärden, och nedladdning som CSV eller Excel.',
+        },
+        {
+          name: 'Planer',
+          description:
+            'Chefsnätverkens verksamhetsplaner och handlingsplaner med aktiviteter, och rapporterna i årets uppföljningsomgångar.',
         },
         { name: 'Dokumentation', description: 'API:ts beskrivning.' },
       ],

@@ -109,6 +109,7 @@ export const plansAndFollowUp = (dialect: StorageDialect): Migration => ({
       .addColumn('status', text, (c) => c.notNull())
       .addColumn('progress', 'integer', (c) => c.notNull())
       .addColumn('comment', text, (c) => c.notNull().defaultTo(''))
+      .addColumn('climate_effect', text)
       .addColumn('reported_by_user_id', 'integer', (c) => c.references('users.id'))
       .addColumn('reported_by_name', text, (c) => c.notNull())
       .addColumn('reported_at', text, (c) => c.notNull())

@@ -1,4 +1,5 @@
 import type { GoalIndicatorView } from '../../app/indicators/goal-targets.js';
+import type { GoalActivities } from '../../app/results/goal-activities.js';
 import type { Goal, Programme } from '../../domain/programme/programme.js';
 import { VERDICT_LABELS_SV, type Verdict } from '../../domain/indicators/target-verdict.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
@@ -9,6 +10,7 @@ import { Layout } from '../layout.js';
 import { valueText } from '../present.js';
 import { SavedMessage } from './draft-form-parts.page.js';
 import { linkFormPath, removeLinkPath } from './goal-indicator-form.page.js';
+import { GoalActivitiesSection } from './results-goal.page.js';
 
 export interface GoalEvidence {
   view: GoalIndicatorView;
@@ -123,10 +125,20 @@ export interface GoalPageProps {
   mayManage?: boolean;
   /** A confirmation after a link was added or removed. */
   saved?: string | undefined;
+  /** The goal's activities in the chief networks' plans (newest year with any), beside the indicators. */
+  activities?: GoalActivities;
 }
 
 /** A goal with its strategies and its evidence: each indicator's verdict, chart and table. */
-export function GoalPage({ programme, goal, focusAreaName, evidence, mayManage = false, saved }: GoalPageProps) {
+export function GoalPage({
+  programme,
+  goal,
+  focusAreaName,
+  evidence,
+  mayManage = false,
+  saved,
+  activities,
+}: GoalPageProps) {
   return (
     <Layout title={goal.title} current="/program">
       <Breadcrumbs
@@ -173,6 +185,7 @@ export function GoalPage({ programme, goal, focusAreaName, evidence, mayManage =
           ))}
         </>
       )}
+      {activities && <GoalActivitiesSection activities={activities} goalTitle={goal.title} />}
     </Layout>
   );
 }

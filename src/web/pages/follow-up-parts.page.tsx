@@ -1,0 +1,66 @@
+/**
+ * Pieces the follow-up pages share: their addresses, the report status as a tag (text first, colour
+ * only supports it), and the example marking of invented plans.
+ */
+import { EXAMPLE_FIGURES_NOTICE, EXAMPLE_PLAN_NOTICE } from '../../domain/plans/follow-up-summary-sv.js';
+import { REPORT_STATUS_SHORT, type ReportStatus } from '../../domain/plans/follow-up.js';
+import { formatNumber } from '../format.js';
+
+export const HUB_PATH = '/uppfoljning';
+export const ROUNDS_PATH = '/uppfoljning/omgangar';
+export const STANDARD_ROUNDS_PATH = '/uppfoljning/omgangar/standard';
+export const LATE_PATH = '/uppfoljning/sena';
+export const REMINDERS_PATH = '/uppfoljning/paminnelser';
+export const CALENDAR_PATH = '/uppfoljning/kalender.ics';
+
+export const hubPath = (year: number) => `${HUB_PATH}?ar=${year}`;
+export const roundsPath = (year: number) => `${ROUNDS_PATH}?ar=${year}`;
+export const editRoundPath = (roundId: number) => `${ROUNDS_PATH}/${roundId}/redigera`;
+export const removeRoundPath = (roundId: number) => `${ROUNDS_PATH}/${roundId}/ta-bort`;
+export const planPath = (planId: number) => `/planer/${planId}`;
+export const activityAnchor = (activityId: number) => `aktivitet-${activityId}`;
+export const reportFormPath = (planId: number, activityId: number) =>
+  `/planer/${planId}/aktiviteter/${activityId}/rapport`;
+/** Helper C's pages for the year. */
+export const rollupPath = (year: number) => `/uppfoljning/${year}/maluppfyllelse`;
+export const annualReportPath = (year: number) => `/uppfoljning/${year}/arsredovisning`;
+
+export const hubCrumb = (year?: number) => ({
+  href: year === undefined ? HUB_PATH : hubPath(year),
+  label: 'Uppföljning',
+});
+
+const STATUS_COLOURS: Record<ReportStatus, string> = { green: 'success', yellow: 'warning', red: 'danger' };
+
+/** A report's status as a tag: "Grön", "Gul", "Röd". */
+export function ReportStatusTag({ status }: { status: ReportStatus }) {
+  return (
+    <span class="ds-tag report-status-tag" data-color={STATUS_COLOURS[status]} data-status={status}>
+      {REPORT_STATUS_SHORT[status]}
+    </span>
+  );
+}
+
+/** Beside an invented example plan's name. */
+export function ExampleTag() {
+  return (
+    <span class="ds-tag example-tag" data-color="warning">
+      Exempel
+    </span>
+  );
+}
+
+/** At the top of a page that shows an example plan (`plan`) or figures derived from example plans. */
+export function ExampleNotice({ of }: { of: 'plan' | 'figures' }) {
+  return (
+    <p class="ds-alert example-notice" data-color="warning">
+      {of === 'plan' ? EXAMPLE_PLAN_NOTICE : EXAMPLE_FIGURES_NOTICE}
+    </p>
+  );
+}
+
+/** Whole per cent with a no-break space: "40 %". */
+export const percentText = (n: number) => `${formatNumber(n)}\u00a0%`;
+
+/** "1 dag", "12 dagar". */
+export const daysText = (n: number) => (n === 1 ? '1 dag' : `${formatNumber(n)} dagar`);

@@ -1,0 +1,95 @@
+/**
+ * Pieces the plan pages share: addresses, the state and example tags, the example notice, the
+ * confirmation after a saved change, and the refusal of a lifecycle action.
+ */
+import type { Plan, PlanState } from '../../domain/plans/plan.js';
+import { StatusTag, type StatusTagKind } from '../components/status-tag.js';
+
+export const PLANS_PATH = '/planer';
+export const NEW_PLAN_PATH = '/planer/ny';
+export const planPath = (planId: number) => `/planer/${planId}`;
+export const editPlanPath = (planId: number) => `/planer/${planId}/redigera`;
+export const copyPlanPath = (planId: number) => `/planer/${planId}/kopiera`;
+export const newActionPlanPath = (planId: number) => `/planer/${planId}/handlingsplaner/ny`;
+export const newActivityPath = (planId: number) => `/planer/${planId}/aktiviteter/ny`;
+export const editActivityPath = (planId: number, activityId: number) =>
+  `/planer/${planId}/aktiviteter/${activityId}/redigera`;
+export const removeActivityPath = (planId: number, activityId: number) =>
+  `/planer/${planId}/aktiviteter/${activityId}/ta-bort`;
+/** The report form (helper B's follow-up pages). */
+export const reportPath = (planId: number, activityId: number) => `/planer/${planId}/aktiviteter/${activityId}/rapport`;
+export const submitPlanPath = (planId: number) => `/planer/${planId}/lamna-in`;
+export const planDecisionPath = (planId: number) => `/planer/${planId}/beslut`;
+export const activityAnchor = (activityId: number) => `aktivitet-${activityId}`;
+
+/** Short state names for tags and tables; the plan page's facts use the long PLAN_STATE_LABELS. */
+export const PLAN_STATE_SHORT: Record<PlanState, string> = {
+  draft: 'Utkast',
+  submitted: 'Inlämnad',
+  adopted: 'Antagen',
+};
+
+const STATE_TAG_KIND: Record<PlanState, StatusTagKind> = {
+  draft: 'draft',
+  submitted: 'proposed',
+  adopted: 'in_force',
+};
+
+export const PlanStateTag = ({ state }: { state: PlanState }) => (
+  <StatusTag kind={STATE_TAG_KIND[state]} label={PLAN_STATE_SHORT[state]} />
+);
+
+export const ExampleTag = () => (
+  <span class="ds-tag example-tag" data-color="warning">
+    Exempel
+  </span>
+);
+
+export const PLAN_EXAMPLE_NOTICE =
+  'Exempel: planen är påhittad för att visa tjänsten; den är inte samverkans verkliga plan.';
+
+export const PlanExampleNotice = () => (
+  <p class="ds-alert example-notice" data-color="warning">
+    {PLAN_EXAMPLE_NOTICE}
+  </p>
+);
+
+/** The plan's title with its tags, for lists. */
+export const PlanTitleTags = ({ plan }: { plan: Pick<Plan, 'state' | 'isExample'> }) => (
+  <span class="plan-tags">
+    <PlanStateTag state={plan.state} />
+    {plan.isExample && <ExampleTag />}
+  </span>
+);
+
+/** A confirmation after a change was saved (Post/Redirect/Get lands here). */
+export const SavedMessage = ({ text }: { text: string | undefined }) =>
+  text ? (
+    <p class="ds-alert" data-color="success" role="status">
+      {text}
+    </p>
+  ) : null;
+
+/** Why an action on the page was not done, with where to go instead when there is such a place. */
+export interface Refusal {
+  title: string;
+  message: string;
+  link?: { href: string; label: string };
+}
+
+export const RefusalAlert = ({ refusal }: { refusal: Refusal | undefined }) =>
+  refusal ? (
+    <div class="ds-alert refusal" data-color="danger" role="alert" aria-labelledby="avslag-rubrik">
+      <h2 class="ds-heading" data-size="xs" id="avslag-rubrik">
+        {refusal.title}
+      </h2>
+      <p class="ds-paragraph">{refusal.message}</p>
+      {refusal.link && (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={refusal.link.href}>
+            {refusal.link.label}
+          </a>
+        </p>
+      )}
+    </div>
+  ) : null;
