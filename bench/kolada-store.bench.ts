@@ -4,21 +4,16 @@
  * memory peak. Runs as a child process of bench/run.ts; the store, the app and the HTTP server share
  * this process, the load generator runs in a child of its own (bench/load.ts).
  */
-import { once } from 'node:events';
 import { rmSync, statSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import SQLite from 'better-sqlite3';
 import type pg from 'pg';
 import { createContext, inTransaction, type AppContext } from '../src/app/context.js';
 import { getComparison } from '../src/app/indicators/comparison.js';
-import { createApp } from '../src/http/app.js';
 import { seedDemo } from '../src/seed/seed-demo.js';
 import { createDb, type Storage } from '../src/storage/database.js';
 import { migrateToLatest } from '../src/storage/migrations/index.js';
-import type { LoadInput, LoadResult } from './load.js';
+import { getOk, loadWithCpu, startApp, type ServerLoad } from './app-server.js';
 import { openBenchSchema } from './postgres.js';
 import {
   DEMO_COMPARISON_AREAS,
@@ -28,15 +23,17 @@ import {
   childMain,
   municipalityCodes,
   peakRssBytes,
-  percentile,
+  phaseRecorder,
   progress,
   prng,
   rssSampler,
-  runInChild,
   seconds,
   statusFor,
+  timeCalls,
   timed,
   valueFor,
+  type CallTimes,
+  type RssAtPhase,
 } from './support.js';
 
 export interface StoreInput {
@@ -66,22 +63,17 @@ export interface StoreResult {
   dbSizeNote: string;
   /** How the database plans the values query of loadIndicatorData (one line per step). */
   valuesQueryPlan: string[];
-  comparison: { calls: number; p50Ms: number; p99Ms: number; meanMs: number; maxMs: number };
+  comparison: CallTimes;
   /** First request of each warm key (renders the chart) and a second one (cached chart). */
   pageColdMs: number[];
   pageWarmMs: number[];
   page: ServerLoad;
   healthz: ServerLoad;
   /** RSS at the end of each phase, to see what the peak belongs to. */
-  rssByPhase: { phase: string; rssBytes: number; heapTotalBytes: number; heapUsedBytes: number }[];
+  rssByPhase: RssAtPhase[];
   peakRssBytes: number | null;
   maxSampledRssBytes: number;
   rssSamples: number;
-}
-
-export interface ServerLoad extends LoadResult {
-  /** CPU time of the store process (server, app, database) per request, warm-up included. */
-  serverCpuMsPerRequest: number;
 }
 
 /** Rows per transaction when generating: large enough to amortise commits, small enough for the WAL. */
@@ -279,38 +271,20 @@ async function measureComparison(ctx: AppContext, input: StoreInput): Promise<St
     if (c.members.length !== DEMO_MEMBERS.length || c.comparisonAreas.length !== DEMO_COMPARISON_AREAS.length)
       throw new Error(`getComparison returned ${c.members.length} members, ${c.comparisonAreas.length} areas.`);
   };
-  for (let i = 0; i < 20; i++) await call();
-  const samples: number[] = [];
-  for (let i = 0; i < input.comparisonCalls; i++) samples.push((await timed(call)).seconds * 1000);
-  return {
-    calls: samples.length,
-    p50Ms: percentile(samples, 50),
-    p99Ms: percentile(samples, 99),
-    meanMs: samples.reduce((a, b) => a + b, 0) / samples.length,
-    maxMs: Math.max(...samples),
-  };
-}
-
-async function getOk(url: string): Promise<number> {
-  const { seconds: s, result: response } = await timed(() => fetch(url));
-  await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}.`);
-  return s * 1000;
+  return timeCalls(call, input.comparisonCalls);
 }
 
 async function measureHttp(ctx: AppContext, input: StoreInput, phase: (name: string) => void) {
-  const app = createApp(ctx);
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
-  if (!server.listening) await once(server, 'listening');
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startApp(ctx);
+  const { url } = server;
   try {
     // A fixed set of keys spread over the KPIs; each rendered once so its chart is in the cache.
     const step = Math.max(1, Math.floor(input.kpis / input.warmKeys));
     const paths = Array.from({ length: input.warmKeys }, (_, i) => `/nyckeltal/${kpiKey(i * step)}`);
     const pageColdMs: number[] = [];
     const pageWarmMs: number[] = [];
-    for (const path of paths) pageColdMs.push(await getOk(url + path));
-    for (const path of paths) pageWarmMs.push(await getOk(url + path));
+    for (const path of paths) pageColdMs.push((await getOk(url + path)).ms);
+    for (const path of paths) pageWarmMs.push((await getOk(url + path)).ms);
     await getOk(`${url}/healthz`);
     const settings = {
       url,
@@ -319,33 +293,20 @@ async function measureHttp(ctx: AppContext, input: StoreInput, phase: (name: str
       warmupSeconds: input.warmupSeconds,
     };
     phase('pages rendered');
-    // The server's CPU time per request does not grow with waiting for a core, as latency does when
-    // the machine is busy: the figure to compare between runs on shared machines.
-    const loadWithCpu = async (loadPaths: string[]): Promise<ServerLoad> => {
-      progress(`store ${input.dialect}: loading ${loadPaths.join(', ')} for ${input.loadSeconds} s`);
-      const before = process.cpuUsage();
-      const result = await runInChild<LoadInput, LoadResult>('./load.ts', { ...settings, paths: loadPaths });
-      const cpu = process.cpuUsage(before);
-      return { ...result, serverCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / result.requestsWithWarmup };
-    };
-    const page = await loadWithCpu(paths);
+    const label = `store ${input.dialect}`;
+    const page = await loadWithCpu(settings, paths, label);
     phase('indicator page load');
-    const healthz = await loadWithCpu(['/healthz']);
+    const healthz = await loadWithCpu(settings, ['/healthz'], label);
     phase('/healthz load');
     return { pageColdMs, pageWarmMs, page, healthz };
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   }
 }
 
 async function storeBench(input: StoreInput): Promise<StoreResult> {
   const memory = rssSampler();
-  const rssByPhase: StoreResult['rssByPhase'] = [];
-  const phase = (name: string) => {
-    const { rss, heapTotal, heapUsed } = process.memoryUsage();
-    rssByPhase.push({ phase: name, rssBytes: rss, heapTotalBytes: heapTotal, heapUsedBytes: heapUsed });
-  };
+  const { phases: rssByPhase, phase } = phaseRecorder();
   phase('modules loaded');
   const years = Array.from({ length: input.years }, (_, i) => input.lastYear - input.years + 1 + i);
   if (!years.includes(input.comparisonYear)) throw new Error(`Year ${input.comparisonYear} is not generated.`);

@@ -3,7 +3,10 @@
  * one JSON object for machines. Labels are short technical terms, readable in Swedish and English.
  */
 import type { ImportResult } from './import.bench.js';
+import type { ServerLoad } from './app-server.js';
 import type { StoreResult } from './kolada-store.bench.js';
+import type { PlansResult } from './plans.bench.js';
+import type { RssAtPhase } from './support.js';
 
 export interface Machine {
   cpu: string;
@@ -32,11 +35,17 @@ export interface Settings {
   loadSeconds: number;
   warmupSeconds: number;
   warmKeys: number;
+  /** Plan years ending in 2026, and activities per network and year. */
+  planYears: number;
+  planActivities: number;
+  yearResultsCalls: number;
 }
 
 export const TARGETS = {
   importRatioMin: 0.5,
   warmPageP99MsMax: 25,
+  rollupPageP99MsMax: 100,
+  planPageP99MsMax: 50,
   peakRssMbMax: 300,
 } as const;
 
@@ -57,7 +66,16 @@ export interface Report {
   settings: Settings;
   import: ImportResult[];
   stores: StoreResult[];
+  plans: PlansResult[];
   checks: Check[];
+}
+
+/** The memory figures of a part's process. */
+export interface PeakMemory {
+  rssByPhase: RssAtPhase[];
+  peakRssBytes: number | null;
+  maxSampledRssBytes: number;
+  rssSamples: number;
 }
 
 const MB = 1024 * 1024;
@@ -73,7 +91,42 @@ const mb = (bytes: number) => `${int(bytes / MB)} MB`;
 const pad = (s: string, n: number) => s.padEnd(n);
 const lpad = (s: string, n: number) => s.padStart(n);
 
-export function checksOf(imports: readonly ImportResult[], stores: readonly StoreResult[]): Check[] {
+/** The checks every part behind the app has: no failed requests under load, and the memory peak. */
+function serverChecks(
+  prefix: string,
+  loads: readonly (readonly [string, ServerLoad])[],
+  memory: PeakMemory,
+  postgres: boolean,
+): Check[] {
+  const checks: Check[] = loads.map(([what, load]) => ({
+    name: `${prefix}: ${what} non-2xx / errors / timeouts`,
+    value: `${load.non2xx} / ${load.errors} / ${load.timeouts}`,
+    target: '0 / 0 / 0',
+    pass: load.non2xx + load.errors + load.timeouts === 0,
+    error: true,
+  }));
+  const peak = memory.peakRssBytes ?? memory.maxSampledRssBytes;
+  checks.push({
+    name: `${prefix}: peak RSS of the app process${postgres ? ' (server not counted)' : ''}`,
+    value: mb(peak),
+    target: `<= ${TARGETS.peakRssMbMax} MB`,
+    pass: peak <= TARGETS.peakRssMbMax * MB,
+  });
+  return checks;
+}
+
+const p99Check = (name: string, load: ServerLoad, maxMs: number): Check => ({
+  name: `${name} p99 (${load.connections} connections)`,
+  value: `${load.latencyP99Ms} ms`,
+  target: `<= ${maxMs} ms`,
+  pass: load.latencyP99Ms <= maxMs,
+});
+
+export function checksOf(
+  imports: readonly ImportResult[],
+  stores: readonly StoreResult[],
+  plans: readonly PlansResult[],
+): Check[] {
   const checks: Check[] = [];
   for (const r of imports)
     checks.push({
@@ -84,30 +137,35 @@ export function checksOf(imports: readonly ImportResult[], stores: readonly Stor
     });
   for (const s of stores) {
     const d = DIALECT[s.dialect];
-    checks.push({
-      name: `store ${d}: warm indicator page p99 (${s.page.connections} connections)`,
-      value: `${s.page.latencyP99Ms} ms`,
-      target: `<= ${TARGETS.warmPageP99MsMax} ms`,
-      pass: s.page.latencyP99Ms <= TARGETS.warmPageP99MsMax,
-    });
-    for (const [what, load] of [
-      ['indicator page', s.page],
-      ['/healthz', s.healthz],
-    ] as const)
-      checks.push({
-        name: `store ${d}: ${what} non-2xx / errors / timeouts`,
-        value: `${load.non2xx} / ${load.errors} / ${load.timeouts}`,
-        target: '0 / 0 / 0',
-        pass: load.non2xx + load.errors + load.timeouts === 0,
-        error: true,
-      });
-    const peak = s.peakRssBytes ?? s.maxSampledRssBytes;
-    checks.push({
-      name: `store ${d}: peak RSS of the app process${s.dialect === 'postgres' ? ' (server not counted)' : ''}`,
-      value: mb(peak),
-      target: `<= ${TARGETS.peakRssMbMax} MB`,
-      pass: peak <= TARGETS.peakRssMbMax * MB,
-    });
+    checks.push(
+      p99Check(`store ${d}: warm indicator page`, s.page, TARGETS.warmPageP99MsMax),
+      ...serverChecks(
+        `store ${d}`,
+        [
+          ['indicator page', s.page],
+          ['/healthz', s.healthz],
+        ],
+        s,
+        s.dialect === 'postgres',
+      ),
+    );
+  }
+  for (const p of plans) {
+    const d = DIALECT[p.dialect];
+    checks.push(
+      p99Check(`plans ${d}: warm roll-up page`, p.rollup, TARGETS.rollupPageP99MsMax),
+      p99Check(`plans ${d}: plan page`, p.plan, TARGETS.planPageP99MsMax),
+      ...serverChecks(
+        `plans ${d}`,
+        [
+          ['roll-up page', p.rollup],
+          ['plan page', p.plan],
+          ['/healthz', p.healthz],
+        ],
+        p,
+        p.dialect === 'postgres',
+      ),
+    );
   }
   return checks;
 }
@@ -147,12 +205,26 @@ function importSection(results: readonly ImportResult[], settings: Settings): st
   return lines;
 }
 
+const mark = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
+
+/** The HTTP load table: a heading, then one row per load. */
+const loadHeader = (labelWidth: number) =>
+  `     ${pad('', labelWidth)}${lpad('p50', 8)}${lpad('p99', 8)}${lpad('mean ms', 9)}${lpad('req/s', 9)}${lpad('CPU ms/req', 11)}${lpad('non2xx', 8)}${lpad('errors', 8)}`;
+const loadRow = (label: string, r: ServerLoad, labelWidth: number) =>
+  `     ${pad(label, labelWidth)}${lpad(`${r.latencyP50Ms} ms`, 8)}${lpad(`${r.latencyP99Ms} ms`, 8)}${lpad(ms(r.latencyMeanMs), 9)}` +
+  `${lpad(int(r.requestsPerSecond), 9)}${lpad(r.serverCpuMsPerRequest.toFixed(2), 10)}${lpad(String(r.non2xx), 8)}${lpad(String(r.errors + r.timeouts), 8)}`;
+const againstHealthz = (what: string, r: ServerLoad, healthz: ServerLoad) =>
+  `     ${what} / healthz: throughput ${(r.requestsPerSecond / healthz.requestsPerSecond).toFixed(3)}; server CPU per request ${(r.serverCpuMsPerRequest / healthz.serverCpuMsPerRequest).toFixed(1)}`;
+
+function memoryLines(m: PeakMemory): string[] {
+  const peak = m.peakRssBytes ?? m.maxSampledRssBytes;
+  return [
+    `   peak RSS ${mb(peak)} (VmHWM; highest sample ${mb(m.maxSampledRssBytes)} of ${m.rssSamples}), target <= ${TARGETS.peakRssMbMax} MB: ${mark(peak <= TARGETS.peakRssMbMax * MB)}`,
+    `   RSS after each phase: ${m.rssByPhase.map((p) => `${p.phase} ${mb(p.rssBytes)} (heap ${mb(p.heapUsedBytes)} of ${mb(p.heapTotalBytes)})`).join(', ')}`,
+  ];
+}
+
 function storeSection(s: StoreResult, n: number): string[] {
-  const mark = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
-  const peak = s.peakRssBytes ?? s.maxSampledRssBytes;
-  const row = (label: string, r: StoreResult['page']) =>
-    `     ${pad(label, 30)}${lpad(`${r.latencyP50Ms} ms`, 8)}${lpad(`${r.latencyP99Ms} ms`, 8)}${lpad(ms(r.latencyMeanMs), 9)}` +
-    `${lpad(int(r.requestsPerSecond), 9)}${lpad(r.serverCpuMsPerRequest.toFixed(2), 10)}${lpad(String(r.non2xx), 8)}${lpad(String(r.errors + r.timeouts), 8)}`;
   return [
     `${n}. Kolada-sized store (${DIALECT[s.dialect]}): ${s.areas} areas × ${s.kpis} KPIs × ${s.years} years × 3 genders = ${int(s.rows)} rows`,
     `   seed (migrations, seedDemo, KPIs)   ${s.seedSeconds.toFixed(1)} s`,
@@ -162,13 +234,43 @@ function storeSection(s: StoreResult, n: number): string[] {
     `   getComparison(year, T), ${s.comparison.calls} calls, random KPIs: p50 ${ms(s.comparison.p50Ms)} ms, p99 ${ms(s.comparison.p99Ms)} ms, mean ${ms(s.comparison.meanMs)} ms, max ${ms(s.comparison.maxMs)} ms`,
     `   indicator page, single requests: first (renders chart) ${s.pageColdMs.map(ms).join(', ')} ms; again (cached chart) ${s.pageWarmMs.map(ms).join(', ')} ms`,
     `   HTTP load: autocannon, ${s.page.connections} connections, ${s.page.seconds} s after a warm-up, same server and process as the store`,
-    `     ${pad('', 30)}${lpad('p50', 8)}${lpad('p99', 8)}${lpad('mean ms', 9)}${lpad('req/s', 9)}${lpad('CPU ms/req', 11)}${lpad('non2xx', 8)}${lpad('errors', 8)}`,
-    row(`GET /nyckeltal/<key> (${s.page.paths.length} warm)`, s.page),
-    row('GET /healthz', s.healthz),
-    `     throughput page / healthz: ${(s.page.requestsPerSecond / s.healthz.requestsPerSecond).toFixed(3)}; server CPU per request page / healthz: ${(s.page.serverCpuMsPerRequest / s.healthz.serverCpuMsPerRequest).toFixed(1)}`,
+    loadHeader(30),
+    loadRow(`GET /nyckeltal/<key> (${s.page.paths.length} warm)`, s.page, 30),
+    loadRow('GET /healthz', s.healthz, 30),
+    againstHealthz('page', s.page, s.healthz),
     `   warm page p99 ${s.page.latencyP99Ms} ms, target <= ${TARGETS.warmPageP99MsMax} ms: ${mark(s.page.latencyP99Ms <= TARGETS.warmPageP99MsMax)}`,
-    `   peak RSS ${mb(peak)} (VmHWM; highest sample ${mb(s.maxSampledRssBytes)} of ${s.rssSamples}), target <= ${TARGETS.peakRssMbMax} MB: ${mark(peak <= TARGETS.peakRssMbMax * MB)}`,
-    `   RSS after each phase: ${s.rssByPhase.map((p) => `${p.phase} ${mb(p.rssBytes)} (heap ${mb(p.heapUsedBytes)} of ${mb(p.heapTotalBytes)})`).join(', ')}`,
+    ...memoryLines(s),
+  ];
+}
+
+function plansSection(p: PlansResult, n: number): string[] {
+  const { data } = p;
+  const calls = (c: PlansResult['yearResults']) =>
+    `${c.calls} calls: p50 ${ms(c.p50Ms)} ms, p99 ${ms(c.p99Ms)} ms, mean ${ms(c.meanMs)} ms, max ${ms(c.maxMs)} ms; ${c.sqlStatements} SQL statements per call`;
+  const page = (f: PlansResult['rollupPage']) =>
+    `first ${ms(f.firstMs)} ms, again ${ms(f.againMs)} ms, ${int(f.bytes / 1024)} KiB`;
+  const width = 34;
+  return [
+    `${n}. Plans and follow-up (${DIALECT[p.dialect]}): ${data.years} years × ${data.networks} networks, programme ${data.programme.slug} (${data.programme.goals} goals)`,
+    `   seed (migrations, seedDemo)         ${p.seedSeconds.toFixed(1)} s`,
+    `   generate (repositories, 1 tx/year)  ${data.seconds.toFixed(1)} s: ${data.plansCreated} plans, ${int(data.activities)} activities (${int(data.carriedOver)} carried over), ${int(data.reports)} reports, ${data.roundsCreated} rounds`,
+    `   in the database with the demo's     ${data.totals.plans} plans, ${int(data.totals.activities)} activities, ${int(data.totals.reports)} reports, ${data.totals.rounds} rounds`,
+    `   ${p.year} as the public sees it          ${p.measured.plans} plans, ${p.measured.activities} activities; plan page: plan ${p.measured.planId} (${p.measured.planActivities} activities)`,
+    `   getYearResults(ctx, ${p.year}), public, ${calls(p.yearResults)}`,
+    `   the same with { indicators: true } (the roll-up page's call), ${calls(p.yearResultsWithIndicators)}`,
+    `   getPlanPage (GET /planer/:id): ${p.planPageSqlStatements} SQL statements`,
+    `   single requests: roll-up page ${page(p.rollupPage)}; plan page ${page(p.planPage)}`,
+    `   annual report workbook GET ${p.xlsx.path}: ${int(p.xlsx.bytes)} bytes, first ${ms(p.xlsx.firstMs)} ms (loads exceljs), again ${ms(p.xlsx.againMs)} ms`,
+    `   HTTP load as the public (no cookie): autocannon, ${p.rollup.connections} connections, ${p.rollup.seconds} s after a warm-up each`,
+    loadHeader(width),
+    loadRow(`GET ${p.rollupPage.path}`, p.rollup, width),
+    loadRow(`GET ${p.planPage.path}`, p.plan, width),
+    loadRow('GET /healthz', p.healthz, width),
+    againstHealthz('roll-up page', p.rollup, p.healthz),
+    againstHealthz('plan page', p.plan, p.healthz),
+    `   roll-up page p99 ${p.rollup.latencyP99Ms} ms, target <= ${TARGETS.rollupPageP99MsMax} ms: ${mark(p.rollup.latencyP99Ms <= TARGETS.rollupPageP99MsMax)}`,
+    `   plan page p99 ${p.plan.latencyP99Ms} ms, target <= ${TARGETS.planPageP99MsMax} ms: ${mark(p.plan.latencyP99Ms <= TARGETS.planPageP99MsMax)}`,
+    ...memoryLines(p),
   ];
 }
 
@@ -194,7 +296,9 @@ export function formatReport(report: Report): string {
     '',
     ...importSection(report.import, settings),
   ];
-  report.stores.forEach((s, i) => lines.push('', ...storeSection(s, i + 2)));
+  // Numbered as the parts in bench/README.md.
+  for (const s of report.stores) lines.push('', ...storeSection(s, 2));
+  for (const p of report.plans) lines.push('', ...plansSection(p, 3));
   lines.push('', 'Checks');
   const width = Math.max(...report.checks.map((c) => c.name.length));
   for (const c of report.checks)

@@ -1,13 +1,16 @@
 /**
- * `npm run bench`: import throughput against the driver's raw insert rate, and a Kolada-sized store
- * behind the real app. Prints ratios and figures measured in this same run next to their targets;
- * timings are never asserted in tests, where the machine varies.
+ * `npm run bench`: import throughput against the driver's raw insert rate, a Kolada-sized store
+ * behind the real app, and the chief networks' plans at the scale of a large cooperation behind it.
+ * Prints ratios and figures measured in this same run next to their targets; timings are never
+ * asserted in tests, where the machine varies.
  *
  *   npm run bench                         full size (200 000 import rows, 290 × 500 KPIs store)
  *   npm run bench -- --quick              small smoke run
  *   npm run bench -- --postgres-store     also the store on PostgreSQL
+ *   npm run bench -- --postgres-plans     also the plans on PostgreSQL
  *   npm run bench -- --json out.json      the JSON report to a file (otherwise stdout's last line)
- *   npm run bench -- --only import|store  one part only;  --runs N  import runs per side (default 3, ≥ 2)
+ *   npm run bench -- --only import|store|plans  one part only
+ *   npm run bench -- --runs N             import runs per side (default 3, ≥ 2)
  *   npm run bench -- --load-seconds N     HTTP load duration (default 10, quick 3)
  *
  * Exit code 0 even when a target is missed (it is a report); 1 when the run itself goes wrong
@@ -18,8 +21,10 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
+import { DEMO_PLAN_YEAR } from '../src/seed/demo-plans.js';
 import type { ImportInput, ImportResult } from './import.bench.js';
 import type { StoreInput, StoreResult } from './kolada-store.bench.js';
+import type { PlansInput, PlansResult } from './plans.bench.js';
 import { BENCH_POSTGRES_URL, postgresVersion } from './postgres.js';
 import { checksOf, formatReport, type Machine, type Report, type Settings } from './report.js';
 import { progress, runInChild } from './support.js';
@@ -29,14 +34,18 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     json: { type: 'string' },
     'postgres-store': { type: 'boolean', default: false },
+    'postgres-plans': { type: 'boolean', default: false },
     only: { type: 'string' },
     runs: { type: 'string' },
     'load-seconds': { type: 'string' },
   },
   strict: true,
 });
-if (args.only !== undefined && args.only !== 'import' && args.only !== 'store')
-  throw new Error('--only takes "import" or "store".');
+const PARTS = ['import', 'store', 'plans'] as const;
+type Part = (typeof PARTS)[number];
+if (args.only !== undefined && !(PARTS as readonly string[]).includes(args.only))
+  throw new Error('--only takes "import", "store" or "plans".');
+const includes = (part: Part) => args.only === undefined || args.only === part;
 const runs = args.runs === undefined ? 3 : Number(args.runs);
 if (!Number.isInteger(runs) || runs < 2) throw new Error('--runs takes a whole number of at least 2 (warm-up).');
 
@@ -56,6 +65,9 @@ const sizes: Settings = args.quick
       loadSeconds: 3,
       warmupSeconds: 1,
       warmKeys: 5,
+      planYears: 3,
+      planActivities: 40,
+      yearResultsCalls: 50,
     }
   : {
       mode: 'full',
@@ -68,7 +80,13 @@ const sizes: Settings = args.quick
       loadSeconds: 10,
       warmupSeconds: 3,
       warmKeys: 5,
+      planYears: 10,
+      planActivities: 40,
+      yearResultsCalls: 200,
     };
+/** The year the plans part measures: the demo's example plans are for 2026 (src/seed/demo-plans.ts). */
+const PLAN_YEAR = DEMO_PLAN_YEAR;
+
 const settings: Settings = loadSeconds === undefined ? sizes : { ...sizes, loadSeconds };
 
 async function machine(): Promise<Machine> {
@@ -108,17 +126,16 @@ async function main(): Promise<number> {
   try {
     const host = await machine();
     progress(`${settings.mode} run; temporary files in ${tmpDir}`);
-    const imports =
-      args.only === 'store'
-        ? []
-        : await runInChild<ImportInput, ImportResult[]>('./import.bench.ts', {
-            rows: settings.importRows,
-            runs: settings.runs,
-            dialects: ['sqlite', 'postgres'],
-            tmpDir,
-          });
+    const imports = includes('import')
+      ? await runInChild<ImportInput, ImportResult[]>('./import.bench.ts', {
+          rows: settings.importRows,
+          runs: settings.runs,
+          dialects: ['sqlite', 'postgres'],
+          tmpDir,
+        })
+      : [];
     const stores: StoreResult[] = [];
-    if (args.only !== 'import') {
+    if (includes('store')) {
       const dialects = args['postgres-store'] ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
       for (const dialect of dialects) {
         // One process per store: each peak RSS is that store's alone.
@@ -139,6 +156,24 @@ async function main(): Promise<number> {
         );
       }
     }
+    const plans: PlansResult[] = [];
+    if (includes('plans')) {
+      const dialects = args['postgres-plans'] ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+      for (const dialect of dialects)
+        plans.push(
+          await runInChild<PlansInput, PlansResult>('./plans.bench.ts', {
+            dialect,
+            firstYear: PLAN_YEAR - settings.planYears + 1,
+            lastYear: PLAN_YEAR,
+            activitiesPerNetworkYear: settings.planActivities,
+            yearResultsCalls: settings.yearResultsCalls,
+            connections: settings.connections,
+            loadSeconds: settings.loadSeconds,
+            warmupSeconds: settings.warmupSeconds,
+            tmpDir,
+          }),
+        );
+    }
     const report: Report = {
       startedAt,
       finishedAt: new Date().toISOString(),
@@ -147,7 +182,8 @@ async function main(): Promise<number> {
       settings,
       import: imports,
       stores,
-      checks: checksOf(imports, stores),
+      plans,
+      checks: checksOf(imports, stores, plans),
     };
     console.log(formatReport(report));
     const json = JSON.stringify(report);

@@ -6,10 +6,15 @@ const loadExcelJs = async () => (await import('exceljs')).default;
 export interface XlsxOptions {
   /** Written in the first column two rows under the table, e.g. "Källa: Kolada". */
   sourceNote?: string;
+  /**
+   * Lines above the table saying what the file is (title first, in bold), then an empty row; the
+   * header row stays frozen under them.
+   */
+  preamble?: readonly string[];
 }
 
 /**
- * An Excel workbook with one sheet: a bold, frozen header row, then the rows. Numbers are stored
+ * An Excel workbook with one sheet: an optional preamble, a bold, frozen header row, then the rows. Numbers are stored
  * as numbers; text is stored as text and never as a formula, so "=…" in a title cannot run.
  * Null and non-finite numbers give an empty cell.
  */
@@ -21,7 +26,14 @@ export async function toXlsx(
 ): Promise<Buffer> {
   const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Samverkan';
-  const sheet = workbook.addWorksheet(safeSheetName(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const preamble = opts.preamble?.length ? [...opts.preamble, ''] : [];
+  const sheet = workbook.addWorksheet(safeSheetName(sheetName), {
+    views: [{ state: 'frozen', ySplit: preamble.length + 1 }],
+  });
+  preamble.forEach((line, i) => {
+    const row = sheet.addRow([xmlSafe(line)]);
+    if (i === 0) row.font = { bold: true, size: 14 };
+  });
 
   const header = sheet.addRow(columns.map((c) => xmlSafe(c.header)));
   header.font = { bold: true };

@@ -108,6 +108,15 @@ export const auditRepository = (db: Db, dialect: StorageDialect) => ({
     }
   },
 
+  /** The last event's position (0 when the trail is empty). */
+  async headId(): Promise<number> {
+    const row = await db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.max('id').as('head'))
+      .executeTakeFirst();
+    return Number(row?.head ?? 0);
+  },
+
   async count(): Promise<number> {
     const row = await db
       .selectFrom('audit_events')

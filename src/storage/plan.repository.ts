@@ -188,6 +188,28 @@ export const planRepository = (db: Db) => {
       return rows.map(toPlan);
     },
 
+    async plansByIds(ids: readonly number[]): Promise<Plan[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('plans')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .orderBy('id')
+        .execute();
+      return rows.map(toPlan);
+    },
+
+    /** The plan each activity belongs to, by activity id. */
+    async planIdsOfActivities(activityIds: readonly number[]): Promise<Map<number, number>> {
+      if (activityIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('plan_activities')
+        .select(['id', 'plan_id'])
+        .where('id', 'in', [...activityIds])
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.plan_id]));
+    },
+
     async actionPlansOf(planId: number): Promise<Plan[]> {
       const rows = await db
         .selectFrom('plans')

@@ -27,6 +27,7 @@ import { PlanListPage } from './pages/plan-list.page.js';
 import { emptyNewPlanForm, PlanNewPage, type NewPlanFormValues } from './pages/plan-new.page.js';
 import { NEW_PLAN_PATH, planPath, PLANS_PATH, type Refusal } from './pages/plan-parts.page.js';
 import { PlanViewPage } from './pages/plan-view.page.js';
+import { pageForThePublic } from './public-pages.js';
 import { attempt, html } from './render.js';
 
 type Failure = { error: DomainError; problems: FieldProblem[] };
@@ -125,15 +126,24 @@ export function planRoutes(ctx: AppContext): Hono {
   });
 
   // ---- The plan
+  const forThePublic = pageForThePublic(ctx);
+  /** A refusal for who you are is the error page's (401/403), not a message on a plan you may not see. */
+  const throwIfNotAllowed = (error: DomainError) => {
+    if (error.code === 'unauthenticated' || error.code === 'forbidden') throw error;
+  };
   const planPage = async (c: Context, planId: number, refusal?: Refusal, status: 200 | 409 | 422 | 403 = 200) =>
     html(c, <PlanViewPage page={await getPlanPage(ctx, planId)} saved={saved(c)} refusal={refusal} />, status);
 
-  web.get('/planer/:planId{[0-9]+}', (c) => planPage(c, planIdOf(c)));
+  web.get('/planer/:planId{[0-9]+}', (c) => {
+    const planId = planIdOf(c);
+    return forThePublic(c, async () => <PlanViewPage page={await getPlanPage(ctx, planId)} saved={saved(c)} />);
+  });
 
   web.post('/planer/:planId{[0-9]+}/kopiera', async (c) => {
     const planId = planIdOf(c);
     const result = await attempt(() => copyPlanToNextYear(ctx, planId));
     if (result.ok) return c.redirect(`${planPath(result.value.id)}?sparat=kopierad`, 303);
+    throwIfNotAllowed(result.error);
     const existing = result.error.code === 'conflict' ? await nextYearPlanOf(ctx, planId) : undefined;
     return planPage(
       c,
@@ -151,6 +161,7 @@ export function planRoutes(ctx: AppContext): Hono {
     const planId = planIdOf(c);
     const result = await attempt(() => submitPlan(ctx, planId));
     if (result.ok) return c.redirect(`${planPath(planId)}?sparat=inlamnad`, 303);
+    throwIfNotAllowed(result.error);
     return planPage(
       c,
       planId,

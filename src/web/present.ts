@@ -13,6 +13,13 @@ export const OUTCOME_LABELS: Record<DecisionOutcome, string> = {
   referred_back: 'Återremitterat',
 };
 
+/** The same outcomes agreeing with "planen" (common gender). */
+export const PLAN_OUTCOME_LABELS: Record<DecisionOutcome, string> = {
+  adopted: 'Antagen',
+  rejected: 'Avslagen',
+  referred_back: 'Återremitterad',
+};
+
 export const STANDING_LABELS: Record<Standing, string> = {
   adopted: 'Har antagit',
   rejected: 'Har avslagit',

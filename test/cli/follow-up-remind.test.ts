@@ -11,7 +11,7 @@ import { createContext, readRepos } from '../../src/app/context.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 import { createDb } from '../../src/storage/database.js';
 import { migrateToLatest } from '../../src/storage/migrations/index.js';
-import { actAs, makeActivity, makePlan, makeRound, networkByKey } from '../follow-up/fixtures.js';
+import { actAs, makeActivity, makePlan, makeRound } from '../support/plans.js';
 import { cli } from '../support/cli.js';
 import { TEST_NOW } from '../support/context.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
@@ -51,14 +51,8 @@ describe('samverkan follow-up remind', () => {
         periodEnd: `${year}-04-30`,
         dueDate: `${year}-05-15`,
       });
-      const planning = await networkByKey(ctx, 'planeringschefer');
-      const owner = await actAs(ctx, 'network_member', planning.id, 'agare@kommun.test');
-      const lead = await actAs(
-        ctx,
-        'network_lead',
-        (await networkByKey(ctx, 'klimatstrateger')).id,
-        'ledare@kommun.test',
-      );
+      const owner = await actAs(ctx, 'network_member', 'planeringschefer', 'agare@kommun.test');
+      const lead = await actAs(ctx, 'network_lead', 'klimatstrateger', 'ledare@kommun.test');
       const plan = await makePlan(ctx, { networkKey: 'planeringschefer', year });
       const activity = await makeActivity(ctx, plan, { title: 'Regional bostadsanalys', ownerUserId: owner.userId });
       const climatePlan = await makePlan(ctx, { networkKey: 'klimatstrateger', year });

@@ -3,21 +3,11 @@ import type { AppContext } from '../../src/app/context.js';
 import { readRepos } from '../../src/app/context.js';
 import { lateReports } from '../../src/app/follow-up/late-reports.js';
 import { reportActivity } from '../../src/app/follow-up/report-activity.js';
-import { DomainError } from '../../src/domain/errors.js';
 import { openTestContext, type TestContext } from '../support/context.js';
 import { testDialects } from '../support/databases.js';
-import { actAs, makeActivity, makePlan, makeRound, networkByKey } from './fixtures.js';
+import { actAs, makeActivity, makePlan, makeRound, networkByKey, rejection } from '../support/plans.js';
 
 const at = (ctx: AppContext, iso: string): AppContext => ({ ...ctx, now: () => new Date(iso) });
-
-async function errorOf(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe.each(testDialects)('late reports on %s', (dialect) => {
   let t: TestContext;
@@ -98,33 +88,32 @@ describe.each(testDialects)('late reports on %s', (dialect) => {
     const foreign = await makePlan(t.ctx, { networkKey: 'klimatstrateger', year });
     await makeActivity(t.ctx, own, { title: 'Egen' });
     await makeActivity(t.ctx, foreign, { title: 'Främmande' });
-    const planning = await networkByKey(t.ctx, 'planeringschefer');
     const climate = await networkByKey(t.ctx, 'klimatstrateger');
 
     const all = await lateReports(at(t.ctx, now), { year });
     expect(all.items.map((i) => i.activity.title)).toEqual(['Egen', 'Främmande']);
     expect(all.networks.length).toBeGreaterThan(2);
 
-    const lead = await actAs(at(t.ctx, now), 'network_lead', planning.id);
+    const lead = await actAs(at(t.ctx, now), 'network_lead', 'planeringschefer');
     const leads = await lateReports(lead.ctx, { year });
     expect(leads.items.map((i) => i.activity.title)).toEqual(['Egen']);
     expect(leads.networks.map((n) => n.key)).toEqual(['planeringschefer']);
-    expect((await errorOf(lateReports(lead.ctx, { year, networkId: climate.id }))).code).toBe('forbidden');
+    expect((await rejection(lateReports(lead.ctx, { year, networkId: climate.id }))).code).toBe('forbidden');
     expect((await lateReports(t.ctx, { networkId: climate.id, year })).items).toEqual([]);
     expect(
       (await lateReports(at(t.ctx, now), { networkId: climate.id, year })).items.map((i) => i.activity.title),
     ).toEqual(['Främmande']);
 
-    const member = await actAs(at(t.ctx, now), 'network_member', planning.id);
-    expect((await errorOf(lateReports(member.ctx, { year }))).code).toBe('forbidden');
+    const member = await actAs(at(t.ctx, now), 'network_member', 'planeringschefer');
+    expect((await rejection(lateReports(member.ctx, { year }))).code).toBe('forbidden');
     const reader = await actAs(at(t.ctx, now), 'reader');
-    expect((await errorOf(lateReports(reader.ctx, { year }))).code).toBe('forbidden');
+    expect((await rejection(lateReports(reader.ctx, { year }))).code).toBe('forbidden');
     const visitor = {
       ...at(t.ctx, now),
       actor: { kind: 'anonymous' as const },
       principal: { signedIn: false, grants: [] },
     };
-    expect((await errorOf(lateReports(visitor, { year }))).code).toBe('unauthenticated');
+    expect((await rejection(lateReports(visitor, { year }))).code).toBe('unauthenticated');
   });
 
   it('says when the last reminder was sent', async () => {

@@ -14,7 +14,7 @@ import { createMailer, type Mailer } from '../../src/mail/mailer.js';
 import { openTestContext, type TestContext } from '../support/context.js';
 import { testDialects } from '../support/databases.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
-import { actAs, eventsOf, makeActivity, makePlan, makeRound, networkByKey } from './fixtures.js';
+import { actAs, eventsOf, makeActivity, makePlan, makeRound, networkByKey } from '../support/plans.js';
 
 const at = (ctx: AppContext, iso: string): AppContext => ({ ...ctx, now: () => new Date(iso) });
 const FROM = 'Samverkan <uppfoljning@samverkan.test>';
@@ -69,10 +69,9 @@ describe.each(testDialects)('reminders by e-mail on %s', (dialect) => {
       periodEnd: `${year}-04-30`,
       dueDate: `${year}-05-15`,
     });
-    const planning = await networkByKey(t.ctx, 'planeringschefer');
-    const owner = await actAs(t.ctx, 'network_member', planning.id, `agare-${dialect}@test.invalid`);
-    const lead1 = await actAs(t.ctx, 'network_lead', planning.id, `ledare-a-${dialect}@test.invalid`);
-    const lead2 = await actAs(t.ctx, 'network_lead', planning.id, `ledare-b-${dialect}@test.invalid`);
+    const owner = await actAs(t.ctx, 'network_member', 'planeringschefer', `agare-${dialect}@test.invalid`);
+    const lead1 = await actAs(t.ctx, 'network_lead', 'planeringschefer', `ledare-a-${dialect}@test.invalid`);
+    const lead2 = await actAs(t.ctx, 'network_lead', 'planeringschefer', `ledare-b-${dialect}@test.invalid`);
     const plan = await makePlan(t.ctx, { networkKey: 'planeringschefer', year, isExample: true });
     const owned = await makeActivity(t.ctx, plan, {
       title: 'Gemensam bostadsförsörjningsanalys',
@@ -151,9 +150,8 @@ describe.each(testDialects)('reminders by e-mail on %s', (dialect) => {
       periodEnd: `${year}-04-30`,
       dueDate: `${year}-05-15`,
     });
-    const climate = await networkByKey(t.ctx, 'klimatstrateger');
-    const blocked = await actAs(t.ctx, 'network_member', climate.id, 'sparrad@test.invalid');
-    const fine = await actAs(t.ctx, 'network_member', climate.id, `fungerar-${dialect}@test.invalid`);
+    const blocked = await actAs(t.ctx, 'network_member', 'klimatstrateger', 'sparrad@test.invalid');
+    const fine = await actAs(t.ctx, 'network_member', 'klimatstrateger', `fungerar-${dialect}@test.invalid`);
     const plan = await makePlan(t.ctx, { networkKey: 'klimatstrateger', year });
     const refused = await makeActivity(t.ctx, plan, { title: 'Spärrad', ownerUserId: blocked.userId });
     const accepted = await makeActivity(t.ctx, plan, { title: 'Fungerar', ownerUserId: fine.userId });
@@ -196,16 +194,15 @@ describe.each(testDialects)('reminders by e-mail on %s', (dialect) => {
     const year = 2073;
     const now = `${year}-06-01T08:00:00Z`;
     await makeRound(t.ctx, year, { name: 'Tertial 1', periodEnd: `${year}-04-30`, dueDate: `${year}-05-15` });
-    const business = await networkByKey(t.ctx, 'naringslivschefer');
     const yh = await networkByKey(t.ctx, 'yh-natverket');
-    const lead = await actAs(at(t.ctx, now), 'network_lead', business.id, `nlead-${dialect}@test.invalid`);
-    await actAs(t.ctx, 'network_lead', yh.id, `yhlead-${dialect}@test.invalid`);
+    const lead = await actAs(at(t.ctx, now), 'network_lead', 'naringslivschefer', `nlead-${dialect}@test.invalid`);
+    await actAs(t.ctx, 'network_lead', 'yh-natverket', `yhlead-${dialect}@test.invalid`);
     await makeActivity(t.ctx, await makePlan(t.ctx, { networkKey: 'naringslivschefer', year }), {
       title: 'Näringsliv',
     });
     await makeActivity(t.ctx, await makePlan(t.ctx, { networkKey: 'yh-natverket', year }), { title: 'YH' });
 
-    const member = await actAs(at(t.ctx, now), 'network_member', business.id);
+    const member = await actAs(at(t.ctx, now), 'network_member', 'naringslivschefer');
     const refused = await sendReminders(member.ctx, mailer, { year }).catch((e: unknown) => e);
     expect((refused as DomainError).code).toBe('forbidden');
     const foreign = await sendReminders(lead.ctx, mailer, { year, networkId: yh.id }).catch((e: unknown) => e);

@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepos } from '../../src/app/context.js';
 import { reportActivity } from '../../src/app/follow-up/report-activity.js';
-import { DomainError } from '../../src/domain/errors.js';
 import { openTestContext, type TestContext } from '../support/context.js';
 import { testDialects } from '../support/databases.js';
-import { actAs, eventsOf, makeActivity, makePlan, makeRound, networkByKey } from './fixtures.js';
-
-async function problemsOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
+import { actAs, eventsOf, makeActivity, makePlan, makeRound, networks, rejection } from '../support/plans.js';
 
 describe.each(testDialects)('reporting on an activity on %s', (dialect) => {
   let t: TestContext;
@@ -30,9 +20,8 @@ describe.each(testDialects)('reporting on an activity on %s', (dialect) => {
       periodEnd: `${year}-04-30`,
       dueDate: `${year}-05-15`,
     });
-    const network = await networkByKey(t.ctx, 'planeringschefer');
-    const member = await actAs(t.ctx, 'network_member', network.id);
-    return { plan, activity, round, network, member };
+    const member = await actAs(t.ctx, 'network_member', 'planeringschefer');
+    return { plan, activity, round, member };
   }
 
   it('stores a report by a network member, with who reported it, and audits it', async () => {
@@ -87,7 +76,7 @@ describe.each(testDialects)('reporting on an activity on %s', (dialect) => {
   it('names every problem by field in Swedish, and stores nothing', async () => {
     const { activity, member } = await setUp(2042);
     const before = (await eventsOf(t.ctx, 'activity_report.saved')).length;
-    const error = await problemsOf(
+    const error = await rejection(
       reportActivity(member.ctx, activity.id, { roundId: '', status: 'blue', progress: '140 %', comment: '' }),
     );
     expect(error.code).toBe('validation_failed');
@@ -99,7 +88,7 @@ describe.each(testDialects)('reporting on an activity on %s', (dialect) => {
         message: 'Skriv hur stor del av aktiviteten som är genomförd, i hela procent från 0 till 100, till exempel 40.',
       },
     ]);
-    const noComment = await problemsOf(
+    const noComment = await rejection(
       reportActivity(member.ctx, activity.id, { roundId: 999999, status: 'red', progress: '12,5', comment: '  ' }),
     );
     expect(noComment.problems.map((p) => p.field)).toEqual(['roundId', 'progress', 'comment']);
@@ -111,7 +100,7 @@ describe.each(testDialects)('reporting on an activity on %s', (dialect) => {
   it('refuses a round of another year than the plan', async () => {
     const { activity, member } = await setUp(2043);
     const other = await makeRound(t.ctx, 2044, { name: 'Tertial 1', periodEnd: '2044-04-30', dueDate: '2044-05-15' });
-    const error = await problemsOf(
+    const error = await rejection(
       reportActivity(member.ctx, activity.id, { roundId: other.id, status: 'green', progress: 0, comment: '' }),
     );
     expect(error.problems).toEqual([
@@ -127,7 +116,7 @@ describe.each(testDialects)('reporting on an activity on %s', (dialect) => {
     const plan = await makePlan(t.ctx, { networkKey: 'planeringschefer', year: 2045, state: 'draft' });
     const activity = await makeActivity(t.ctx, plan);
     const round = await makeRound(t.ctx, 2045, { name: 'Tertial 1', periodEnd: '2045-04-30', dueDate: '2045-05-15' });
-    const error = await problemsOf(
+    const error = await rejection(
       reportActivity(t.ctx, activity.id, { roundId: round.id, status: 'green', progress: 5, comment: '' }),
     );
     expect(error.code).toBe('conflict');
@@ -137,17 +126,15 @@ describe.each(testDialects)('reporting on an activity on %s', (dialect) => {
 
   it('refuses a member of another network, and the public, with nothing changed', async () => {
     const { activity, round } = await setUp(2046);
-    const other = (await readRepos(t.ctx).collaboration.networks((await readRepos(t.ctx).collaboration.first())!.id))
-      .map((n) => n)
-      .find((n) => n.key !== 'planeringschefer')!;
-    const stranger = await actAs(t.ctx, 'network_lead', other.id);
+    const other = (await networks(t.ctx)).find((n) => n.key !== 'planeringschefer')!;
+    const stranger = await actAs(t.ctx, 'network_lead', other.key);
     const valid = { roundId: round.id, status: 'green', progress: 30, comment: '' };
-    expect((await problemsOf(reportActivity(stranger.ctx, activity.id, valid))).code).toBe('forbidden');
+    expect((await rejection(reportActivity(stranger.ctx, activity.id, valid))).code).toBe('forbidden');
     const reader = await actAs(t.ctx, 'reader');
-    expect((await problemsOf(reportActivity(reader.ctx, activity.id, valid))).code).toBe('forbidden');
+    expect((await rejection(reportActivity(reader.ctx, activity.id, valid))).code).toBe('forbidden');
     const anonymous = { ...t.ctx, actor: { kind: 'anonymous' as const }, principal: { signedIn: false, grants: [] } };
-    expect((await problemsOf(reportActivity(anonymous, activity.id, valid))).code).toBe('unauthenticated');
-    expect((await problemsOf(reportActivity(t.ctx, 987654321, valid))).code).toBe('not_found');
+    expect((await rejection(reportActivity(anonymous, activity.id, valid))).code).toBe('unauthenticated');
+    expect((await rejection(reportActivity(t.ctx, 987654321, valid))).code).toBe('not_found');
     expect(await readRepos(t.ctx).followUp.reportsFor([activity.id])).toEqual([]);
   });
 });

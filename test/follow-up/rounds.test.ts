@@ -9,19 +9,9 @@ import {
   listRounds,
   removeRound,
 } from '../../src/app/follow-up/rounds.js';
-import { DomainError } from '../../src/domain/errors.js';
 import { openTestContext, type TestContext } from '../support/context.js';
 import { testDialects } from '../support/databases.js';
-import { actAs, eventsOf, makeActivity, makePlan, networkByKey } from './fixtures.js';
-
-async function errorOf(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
+import { actAs, eventsOf, makeActivity, makePlan, rejection } from '../support/plans.js';
 
 describe.each(testDialects)('follow-up rounds on %s', (dialect) => {
   let t: TestContext;
@@ -101,7 +91,7 @@ describe.each(testDialects)('follow-up rounds on %s', (dialect) => {
     ];
     const before = (await eventsOf(t.ctx, 'follow_up_round.created')).length;
     for (const [raw, problems] of cases) {
-      const error = await errorOf(addRound(t.ctx, 2051, raw));
+      const error = await rejection(addRound(t.ctx, 2051, raw));
       expect(error.code).toBe('validation_failed');
       expect(error.problems).toEqual(problems);
     }
@@ -115,7 +105,7 @@ describe.each(testDialects)('follow-up rounds on %s', (dialect) => {
     });
     expect(annual).toMatchObject({ year: 2051, dueDate: '2052-01-31' });
     expect(
-      (await errorOf(addRound(t.ctx, 1999, { name: 'X', periodEnd: '1999-04-30', dueDate: '1999-05-01' }))).problems,
+      (await rejection(addRound(t.ctx, 1999, { name: 'X', periodEnd: '1999-04-30', dueDate: '1999-05-01' }))).problems,
     ).toEqual([{ field: 'year', message: 'Året ska vara ett planår mellan 2000 och 2100.' }]);
   });
 
@@ -134,7 +124,7 @@ describe.each(testDialects)('follow-up rounds on %s', (dialect) => {
     expect(JSON.parse(event.after_json!)).toEqual({ name: 'Första tertialen', dueDate: '2052-05-22' });
     // Its own name is not taken; another round's is.
     await editRound(t.ctx, first.id, { name: 'första tertialen', periodEnd: '2052-04-30', dueDate: '2052-05-22' });
-    const clash = await errorOf(
+    const clash = await rejection(
       editRound(t.ctx, first.id, { name: 'Tertial 2', periodEnd: '2052-04-30', dueDate: '2052-05-22' }),
     );
     expect(clash.problems).toEqual([
@@ -156,7 +146,7 @@ describe.each(testDialects)('follow-up rounds on %s', (dialect) => {
     const activity = await makeActivity(t.ctx, plan);
     await reportActivity(t.ctx, activity.id, { roundId: round.id, status: 'green', progress: 20, comment: '' });
     const before = (await eventsOf(t.ctx, 'follow_up_round.removed')).length;
-    const error = await errorOf(removeRound(t.ctx, round.id));
+    const error = await rejection(removeRound(t.ctx, round.id));
     expect(error.code).toBe('conflict');
     expect(error.message).toBe(
       'Tertial 1 2053 kan inte tas bort: 1 rapport har lämnats för omgången. Ändra namn eller datum i stället.',
@@ -167,12 +157,12 @@ describe.each(testDialects)('follow-up rounds on %s', (dialect) => {
 
   it('is the secretariat’s: a network lead is refused and nothing changes', async () => {
     const round = await addRound(t.ctx, 2054, { name: 'Tertial 1', periodEnd: '2054-04-30', dueDate: '2054-05-15' });
-    const lead = await actAs(t.ctx, 'network_lead', (await networkByKey(t.ctx, 'planeringschefer')).id);
+    const lead = await actAs(t.ctx, 'network_lead', 'planeringschefer');
     const raw = { name: 'Tertial 2', periodEnd: '2054-08-31', dueDate: '2054-09-15' };
-    expect((await errorOf(addRound(lead.ctx, 2054, raw))).code).toBe('forbidden');
-    expect((await errorOf(addStandardRounds(lead.ctx, 2054))).code).toBe('forbidden');
-    expect((await errorOf(editRound(lead.ctx, round.id, raw))).code).toBe('forbidden');
-    expect((await errorOf(removeRound(lead.ctx, round.id))).code).toBe('forbidden');
+    expect((await rejection(addRound(lead.ctx, 2054, raw))).code).toBe('forbidden');
+    expect((await rejection(addStandardRounds(lead.ctx, 2054))).code).toBe('forbidden');
+    expect((await rejection(editRound(lead.ctx, round.id, raw))).code).toBe('forbidden');
+    expect((await rejection(removeRound(lead.ctx, round.id))).code).toBe('forbidden');
     expect(await roundsOf(2054)).toEqual([round]);
   });
 

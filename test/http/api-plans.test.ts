@@ -6,18 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, grantKey } from '../../src/app/auth/api-tokens.js';
 import { actingAs, readRepos } from '../../src/app/context.js';
-import { programmeForPlans } from '../../src/app/plans/plan-programme.js';
-import { EXAMPLE_PLAN_NOTICE } from '../../src/domain/plans/follow-up-summary-sv.js';
+import { EXAMPLE_PLAN_NOTICE } from '../../src/domain/plans/example-notices.js';
 import type { FollowUpRound } from '../../src/domain/plans/follow-up.js';
 import type { Activity, Plan } from '../../src/domain/plans/plan.js';
-import { goalsOf } from '../../src/domain/programme/programme.js';
 import type { PlanJson, PlanListJson, ReportSavedJson } from '../../src/http/api/plan-schemas.js';
 import type { ErrorJson } from '../../src/http/api/schemas.js';
 import { ANONYMOUS_COOKIE, openTestApp, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/databases.js';
 import { check, type OpenApiDocument } from '../support/openapi-check.js';
-
-const NOW = '2026-11-27T10:00:00.000Z';
+import { makeActivity, makePlan } from '../support/plans.js';
 
 describe.each(testDialects)('JSON API v1 (plans) on %s', (dialect) => {
   let t: TestApp;
@@ -100,46 +97,24 @@ describe.each(testDialects)('JSON API v1 (plans) on %s', (dialect) => {
     planeringschefer = all.find((p) => p.network.key === 'planeringschefer' && p.kind === 'operational')!;
     klimatstrateger = all.find((p) => p.network.key === 'klimatstrateger')!;
 
-    const network = (await repos.collaboration.networks(collaboration.id)).find((n) => n.key === 'planeringschefer')!;
-    const { programme } = (await programmeForPlans(t.ctx))!;
-    draft = await repos.plans.insertPlan(
-      {
-        collaborationId: collaboration.id,
-        networkId: network.id,
-        year: 2027,
-        kind: 'operational',
-        title: 'Verksamhetsplan 2027 (utkast)',
-        parentPlanId: null,
-        programmeId: programme.id,
-        state: 'draft',
-        summary: 'Utkastets inriktning.',
-        isExample: false,
-        copiedFromPlanId: null,
-      },
-      NOW,
-    );
-    const goal = goalsOf(programme)[0]!;
-    draftActivity = await repos.plans.insertActivity(
-      {
-        planId: draft.id,
-        title: 'Aktivitet i utkastet',
-        description: '',
-        goalIds: [goal.id],
-        strategyIds: [],
-        ownerName: 'Planeringschef, Salems kommun',
-        ownerUserId: null,
-        memberIds: [],
-        startDate: '2027-01-15',
-        endDate: '2027-12-15',
-        budgetKr: null,
-        weight: 1,
-        climateEffect: 'unknown',
-        climateJustification: 'Inte bedömd än.',
-        dimension: 'social',
-        carriedOverFromActivityId: null,
-      },
-      NOW,
-    );
+    draft = await makePlan(t.ctx, {
+      networkKey: 'planeringschefer',
+      year: 2027,
+      state: 'draft',
+      title: 'Verksamhetsplan 2027 (utkast)',
+      summary: 'Utkastets inriktning.',
+    });
+    draftActivity = await makeActivity(t.ctx, draft, {
+      title: 'Aktivitet i utkastet',
+      description: '',
+      strategyIds: [],
+      ownerName: 'Planeringschef, Salems kommun',
+      startDate: '2027-01-15',
+      endDate: '2027-12-15',
+      budgetKr: null,
+      climateEffect: 'unknown',
+      climateJustification: 'Inte bedömd än.',
+    });
     ({ token: memberToken, name: memberName } = await tokenFor('planeringschefer'));
     ({ token: foreignToken } = await tokenFor('klimatstrateger'));
   });

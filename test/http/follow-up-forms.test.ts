@@ -15,7 +15,7 @@ import { ANONYMOUS_COOKIE, openTestApp, postForm, type TestApp } from '../suppor
 import { testDialects } from '../support/databases.js';
 import type { TestSession } from '../support/sessions.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
-import { eventsOf, makeActivity, makePlan, makeRound } from '../follow-up/fixtures.js';
+import { eventsOf, makeActivity, makePlan, makeRound, report } from '../support/plans.js';
 
 /** The page's text without markup, entities decoded, white space as one space. */
 const textOf = (html: string) =>
@@ -124,16 +124,7 @@ describe.each(testDialects)('follow-up forms on %s', (dialect) => {
       // Round 2024 gets a report below; a report blocks removal.
       const p = await makePlan(t.ctx, { networkKey: 'naringslivschefer', year: 2091 });
       const a = await makeActivity(t.ctx, p);
-      await readRepos(t.ctx).followUp.saveReport({
-        activityId: a.id,
-        roundId: r.id,
-        status: 'green',
-        progress: 10,
-        comment: '',
-        reportedByUserId: null,
-        reportedByName: 'Test',
-        reportedAt: '2091-05-01T10:00:00Z',
-      });
+      await report(t.ctx, a, r, 10, { status: 'green' });
       const confirm = textOf(await (await get(`/uppfoljning/omgangar/${r.id}/ta-bort`)).text());
       expect(confirm).toContain('Tertial 1 2091 kan inte tas bort: 1 rapport har lämnats för omgången.');
       expect(confirm).not.toContain('Ta bort omgången');
@@ -208,9 +199,9 @@ describe.each(testDialects)('follow-up forms on %s', (dialect) => {
       );
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe(`/planer/${plan.id}?sparat=rapport#aktivitet-${activity.id}`);
-      const [report] = await readRepos(t.ctx).followUp.reportsFor([activity.id]);
-      expect(report).toMatchObject({ roundId: round.id, status: 'yellow', progress: 40, comment: 'Underlag dröjer.' });
-      expect(report!.reportedByName).toMatch(/^Test network_member/);
+      const [saved] = await readRepos(t.ctx).followUp.reportsFor([activity.id]);
+      expect(saved).toMatchObject({ roundId: round.id, status: 'yellow', progress: 40, comment: 'Underlag dröjer.' });
+      expect(saved!.reportedByName).toMatch(/^Test network_member/);
       // The form shows it afterwards, and prefills it for the same round.
       const again = await (await get(`${path()}?omgang=${round.id}`, member)).text();
       expect(textOf(again)).toContain('Tertial 1 2024 Gul 40 % Underlag dröjer.');

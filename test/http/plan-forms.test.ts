@@ -10,7 +10,7 @@ import { goalsOf } from '../../src/domain/programme/programme.js';
 import { contentFingerprint } from '../../src/storage/backup/content-fingerprint.js';
 import { ANONYMOUS_COOKIE, openTestApp, postForm, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/databases.js';
-import { makeActivity, makePlan, makeRound, networkByKey, report } from '../plans/fixtures.js';
+import { makeActivity, makePlan, makeRound, networkByKey, report } from '../support/plans.js';
 
 const text = async (r: Response) =>
   (await r.text())
@@ -175,7 +175,7 @@ describe.each(testDialects)('plan forms over HTTP on %s', (dialect) => {
     const source = await makePlan(t.ctx, { networkKey: 'planeringschefer', year: 2027, title: 'Verksamhetsplan 2027' });
     const unfinished = await makeActivity(t.ctx, source, { title: 'Pågående utredning' });
     const finished = await makeActivity(t.ctx, source, { title: 'Avslutad utredning' });
-    const round = await makeRound(t.ctx, 2027, '2027-09-15');
+    const round = await makeRound(t.ctx, 2027, { dueDate: '2027-09-15' });
     await report(t.ctx, unfinished, round, 50);
     await report(t.ctx, finished, round, 100);
     const member = await t.session('network_member', { network: 'planeringschefer' });
@@ -257,6 +257,6 @@ describe.each(testDialects)('plan forms over HTTP on %s', (dialect) => {
     expect((await readRepos(t.ctx).plans.planById(plan.id))!.state).toBe('adopted');
     const publicPage = await text(await get(`/planer/${plan.id}`, ANONYMOUS_COOKIE));
     expect(publicPage).toContain('Antagen av samarbetskommittén');
-    expect(publicPage).toMatch(/2026-11-20 § 3 Antaget/);
+    expect(publicPage).toMatch(/2026-11-20 § 3 Antagen/);
   });
 });

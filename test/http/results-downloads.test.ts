@@ -10,7 +10,7 @@ import { readRepos } from '../../src/app/context.js';
 import type { Activity } from '../../src/domain/plans/plan.js';
 import { ANONYMOUS_COOKIE, openTestApp, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/databases.js';
-import { resultsFixture, type ResultsFixture } from '../results/results-fixture.js';
+import { resultsFixture, type ResultsFixture } from '../support/plans.js';
 
 const YEAR = 2041;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -149,7 +149,7 @@ describe.each(testDialects)('annual report download on %s', (dialect) => {
     const { res, sheet } = await download(t, 2026, ANONYMOUS_COOKIE);
     expect(res.headers.get('content-disposition')).toContain('arsredovisning-2026-utkast-exempel.xlsx');
     expect(sheet.preamble).toContain(
-      'Bygger på exempelplaner: planerna är påhittade för att visa tjänsten; de är inte samverkans verkliga planer.',
+      'Exempel: uppgifterna bygger på påhittade exempelplaner som visar tjänsten; de är inte samverkans verkliga planer.',
     );
     const withActivity = sheet.rows.filter((r) => r['Nätverk']);
     expect(withActivity.length).toBeGreaterThan(0);

@@ -21,7 +21,7 @@ import {
   planGoals,
   rejection,
   report,
-} from './fixtures.js';
+} from '../support/plans.js';
 
 const ACTIVITY_KEYS = [
   'budgetKr',
@@ -224,7 +224,7 @@ describe.each(testDialects)('activities of a plan on %s', (dialect) => {
 
   it('keeps an activity that has reports (a plan sent back to draft) and one carried into next year', async () => {
     const reported = await makeActivity(t.ctx, plan, { title: 'Rapporterad' });
-    await report(t.ctx, reported, await makeRound(t.ctx, 2027, '2027-05-15'), 30);
+    await report(t.ctx, reported, await makeRound(t.ctx, 2027, { dueDate: '2027-05-15' }), 30);
     const refused = await rejection(removeActivity(t.ctx, plan.id, reported.id));
     expect(refused.code).toBe('conflict');
     expect(refused.message).toBe(

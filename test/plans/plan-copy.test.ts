@@ -23,7 +23,7 @@ import {
   planGoals,
   rejection,
   report,
-} from './fixtures.js';
+} from '../support/plans.js';
 
 describe.each(testDialects)('copying a plan to next year on %s', (dialect) => {
   let t: TestContext;
@@ -68,7 +68,10 @@ describe.each(testDialects)('copying a plan to next year on %s', (dialect) => {
       ended: await makeActivity(t.ctx, action, { title: 'Lärcentra i fler kommuner', endDate: '2026-12-31' }),
       actionDone: await makeActivity(t.ctx, action, { title: 'Klar i handlingsplanen' }),
     };
-    const [early, late] = [await makeRound(t.ctx, 2026, '2026-05-15'), await makeRound(t.ctx, 2026, '2026-09-15')];
+    const [early, late] = [
+      await makeRound(t.ctx, 2026, { dueDate: '2026-05-15' }),
+      await makeRound(t.ctx, 2026, { dueDate: '2026-09-15' }),
+    ];
     await report(t.ctx, a.done, early, 100);
     await report(t.ctx, a.lateDone, early, 40);
     await report(t.ctx, a.lateDone, late, 100);

@@ -14,7 +14,7 @@ import { addActivity } from '../../src/app/plans/edit-activities.js';
 import { contentFingerprint } from '../../src/storage/backup/content-fingerprint.js';
 import { openTestContext, type TestContext } from '../support/context.js';
 import { testDialects } from '../support/databases.js';
-import { actAs, eventsOf, makeActivity, makePlan, networkByKey, planGoals, rejection } from './fixtures.js';
+import { actAs, eventsOf, makeActivity, makePlan, networkByKey, planGoals, rejection } from '../support/plans.js';
 
 const PLAN_KEYS = [
   'copiedFromPlanId',

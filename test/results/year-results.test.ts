@@ -10,7 +10,7 @@ import { PUBLIC_PRINCIPAL } from '../../src/domain/auth/policies.js';
 import type { Activity, Plan } from '../../src/domain/plans/plan.js';
 import { openTestContext, type TestContext } from '../support/context.js';
 import { testDialects } from '../support/databases.js';
-import { resultsFixture, type ResultsFixture } from './results-fixture.js';
+import { resultsFixture, type ResultsFixture } from '../support/plans.js';
 
 const goalResult = (r: YearResults, goalId: number) =>
   r.programmes.flatMap((p) => p.focusAreas.flatMap((a) => a.goals)).find((g) => g.goal.id === goalId)!;
@@ -24,6 +24,11 @@ describe.each(testDialects)('year results on %s', (dialect) => {
   let f: ResultsFixture;
   let publicCtx: AppContext;
   const YEAR = 2041;
+  /** The context on the last day of `year`: the goal page shows this year's activities, or the latest before. */
+  const inYear = (ctx: AppContext, year: number): AppContext => ({
+    ...ctx,
+    now: () => new Date(`${year}-12-31T12:00:00Z`),
+  });
   let adopted: Plan;
   let draft: Plan;
   let a1: Activity, a2: Activity, a3: Activity, a4: Activity;
@@ -127,7 +132,7 @@ describe.each(testDialects)('year results on %s', (dialect) => {
     expect(goalResult(r, f.goalB1.id).includesExamples).toBe(true);
     expect(goalResult(r, f.goalA1.id).includesExamples).toBe(false);
 
-    const goal = await getGoalActivities(publicCtx, f.goalB1.id);
+    const goal = await getGoalActivities(inYear(publicCtx, year), f.goalB1.id);
     expect(goal.year).toBe(year);
     expect(goal.years.slice(0, 2)).toEqual([year, YEAR]);
     expect(goal.includesExamples).toBe(true);
@@ -135,7 +140,7 @@ describe.each(testDialects)('year results on %s', (dialect) => {
 
     const table = annualReportTable(await getYearResults(publicCtx, year, { indicators: true }), 'http://x/');
     expect(table.preamble[0]).toBe(`Årsredovisning ${year} – utkast`);
-    expect(table.preamble.join('\n')).toContain('Bygger på exempelplaner');
+    expect(table.preamble.join('\n')).toContain('uppgifterna bygger på påhittade exempelplaner');
     const row = table.rows.find((x) => x['activity'] === 'Påhittad aktivitet')!;
     expect(row).toMatchObject({ goal: f.goalB1.title, status: 'Ej rapporterad i årets omgångar', example: 'Exempel' });
   });
@@ -168,8 +173,10 @@ describe.each(testDialects)('year results on %s', (dialect) => {
     const year = 2045;
     const hidden = await f.plan({ year, network: 3, state: 'submitted' });
     await f.activity(hidden, { title: 'Inlämnad', goalIds: [f.goalA2.id] });
-    expect((await getGoalActivities(publicCtx, f.goalA2.id)).year).toBe(YEAR);
-    expect((await getGoalActivities(t.ctx, f.goalA2.id)).year).toBe(year);
+    expect((await getGoalActivities(inYear(publicCtx, year), f.goalA2.id)).year).toBe(YEAR);
+    expect((await getGoalActivities(inYear(t.ctx, year), f.goalA2.id)).year).toBe(year);
+    // Before any of those years has come, the goal page shows the first coming one, not the newest.
+    expect((await getGoalActivities(t.ctx, f.goalA2.id)).year).toBe(YEAR);
     expect((await getYearResults(publicCtx, year)).programmes).toEqual([]);
   });
 });

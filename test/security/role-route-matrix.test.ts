@@ -7,6 +7,12 @@ import { contentFingerprint } from '../../src/storage/backup/content-fingerprint
 import { ANONYMOUS_COOKIE, openTestApp, postForm, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/databases.js';
 import type { TestSession } from '../support/sessions.js';
+import { readRepos } from '../../src/app/context.js';
+import { addRound } from '../../src/app/follow-up/rounds.js';
+import { createPlan } from '../../src/app/plans/create-plan.js';
+import { addActivity } from '../../src/app/plans/edit-activities.js';
+import { submitPlan } from '../../src/app/plans/submit-plan.js';
+import { networkByKey, planGoals } from '../support/plans.js';
 
 type Who = 'public' | 'reader' | 'network_lead' | 'network_member' | 'member_officer' | 'admin';
 const EVERYONE: Who[] = ['public', 'reader', 'network_lead', 'network_member', 'member_officer', 'admin'];
@@ -22,6 +28,10 @@ describe.each(testDialects)('role × route matrix on %s', (dialect) => {
   let ids: { area: number; goal: number; perspective: number; version: () => Promise<number> };
   let botkyrka: number;
   let haninge: number;
+  // Plans: the demo's adopted 2026 example plans, and drafts made here for 2027.
+  let plan: { adopted: number; adoptedActivity: number; round: number; klimat: number };
+  let draftPlan: { id: number; activity: number; toSubmit: number; submitted: number };
+  let rounds: { toEdit: number; toRemove: number };
 
   beforeAll(async () => {
     t = await openTestApp(dialect);
@@ -46,6 +56,63 @@ describe.each(testDialects)('role × route matrix on %s', (dialect) => {
     const members = (await getAdoption(t.ctx, 'sup-2023')).members;
     botkyrka = members.find((m) => m.member.code === '0127')!.member.id;
     haninge = members.find((m) => m.member.code === '0136')!.member.id;
+
+    const repos = readRepos(t.ctx);
+    const collaborationId = (await repos.collaboration.first())!.id;
+    const planeringschefer = await networkByKey(t.ctx, 'planeringschefer');
+    const klimatstrateger = await networkByKey(t.ctx, 'klimatstrateger');
+    const of2026 = (networkId: number) =>
+      repos.plans
+        .plans({ collaborationId, year: 2026, networkId })
+        .then((plans) => plans.find((p) => p.kind === 'operational')!);
+    const adopted = await of2026(planeringschefer.id);
+    const round = (await repos.followUp.rounds(collaborationId, 2026)).find((r) => r.name === 'Tertial 2')!;
+    plan = {
+      adopted: adopted.id,
+      adoptedActivity: (await repos.plans.activitiesOf([adopted.id]))[0]!.id,
+      round: round.id,
+      klimat: (await of2026(klimatstrateger.id)).id,
+    };
+    const goal = (await planGoals(t.ctx))[0]!;
+    const activity = {
+      title: 'Matrisens aktivitet',
+      goalIds: [String(goal.id)],
+      ownerName: 'Planeringschef',
+      startDate: '2027-02-01',
+      endDate: '2027-11-30',
+      climateEffect: 'unknown',
+      dimension: 'social',
+    };
+    const draft2027 = await createPlan(t.ctx, {
+      networkId: String(planeringschefer.id),
+      year: '2027',
+      kind: 'operational',
+      title: 'Matrisens verksamhetsplan 2027',
+    });
+    const newAction = async (title: string) => {
+      const p = await createPlan(t.ctx, {
+        networkId: String(planeringschefer.id),
+        year: '2027',
+        kind: 'action',
+        parentPlanId: String(draft2027.id),
+        title,
+      });
+      await addActivity(t.ctx, p.id, activity);
+      return p.id;
+    };
+    const submitted = await newAction('Matrisens inlämnade handlingsplan');
+    await submitPlan(t.ctx, submitted);
+    draftPlan = {
+      id: draft2027.id,
+      activity: (await addActivity(t.ctx, draft2027.id, activity)).id,
+      toSubmit: await newAction('Matrisens handlingsplan att lämna in'),
+      submitted,
+    };
+    const dated = (name: string) => ({ name, periodEnd: '2027-06-30', dueDate: '2027-07-15' });
+    rounds = {
+      toEdit: (await addRound(t.ctx, 2027, dated('Matrisens omgång'))).id,
+      toRemove: (await addRound(t.ctx, 2027, dated('Matrisens omgång att ta bort'))).id,
+    };
   });
   afterAll(() => t.close());
 
@@ -101,7 +168,89 @@ describe.each(testDialects)('role × route matrix on %s', (dialect) => {
       async () => ({ ...decision(botkyrka), memberId: '', bodyKind: 'committee' }),
       ['admin'],
     ],
+    // A chief network's plans: its lead and members write them (the secretariat too); other roles and
+    // other networks' people may not. The network roles here are planeringschefer's.
+    [
+      '/planer/ny',
+      async () => {
+        // One operational plan per network and year: each allowed role's plan is moved out of the way first.
+        await t.ctx.storage.db
+          .updateTable('plans')
+          .set((eb) => ({ year: eb('id', '+', 0) }))
+          .where('title', '=', 'Matrisens nya plan')
+          .execute();
+        return {
+          networkId: String((await networkByKey(t.ctx, 'planeringschefer')).id),
+          year: '2028',
+          title: 'Matrisens nya plan',
+        };
+      },
+      NETWORK,
+    ],
+    [
+      '/planer/{utkast}/redigera',
+      async () => ({
+        version: String((await readRepos(t.ctx).plans.planById(draftPlan.id))!.version),
+        title: 'Matrisens verksamhetsplan 2027',
+        summary: 'Ändrad inledning.',
+      }),
+      NETWORK,
+    ],
+    ['/planer/{utkast}/handlingsplaner/ny', async () => ({ title: 'Ännu en handlingsplan' }), NETWORK],
+    ['/planer/{utkast}/aktiviteter/ny', async () => activityFields('Ny aktivitet'), NETWORK],
+    ['/planer/{utkast}/aktiviteter/{aktivitet}/redigera', async () => activityFields('Omdöpt aktivitet'), NETWORK],
+    // Another network's plan: only the secretariat may copy it (2027 has no plan for klimatstrateger yet).
+    ['/planer/{klimat}/kopiera', async () => ({}), ['admin']],
+    [
+      '/planer/{inlamnas}/lamna-in',
+      async () => {
+        // Each allowed role submits the same plan: put it back to draft first.
+        await readRepos(t.ctx).plans.changeState(draftPlan.toSubmit, 'submitted', 'draft', new Date().toISOString());
+        return {};
+      },
+      ['admin', 'network_lead'],
+    ],
+    [
+      '/planer/{inlamnad}/beslut',
+      async () => ({ outcome: 'adopted', datePrecision: 'exact', date: '2026-11-20', paragraph: '§ 9' }),
+      ['admin'],
+    ],
+    [
+      '/planer/{antagen}/aktiviteter/{antagen-aktivitet}/rapport',
+      async () => ({ roundId: String(plan.round), status: 'yellow', progress: '55', comment: 'Försenad leverans.' }),
+      NETWORK,
+    ],
+    // Follow-up rounds are the secretariat's; a network lead sees (and reminds) their own network's late reports.
+    [
+      '/uppfoljning/omgangar',
+      async () => ({ ar: '2027', name: 'Extraomgång', periodEnd: '2027-10-31', dueDate: '2027-11-15' }),
+      ['admin'],
+    ],
+    ['/uppfoljning/omgangar/standard', async () => ({ ar: '2028' }), ['admin']],
+    [
+      '/uppfoljning/omgangar/{omgang}/redigera',
+      async () => ({ name: 'Matrisens omgång', periodEnd: '2027-06-30', dueDate: '2027-07-20' }),
+      ['admin'],
+    ],
+    ['/uppfoljning/omgangar/{omgang-att-ta-bort}/ta-bort', async () => ({}), ['admin']],
+    // Without SMTP the page answers with the late list and says e-mail is not set up.
+    ['/uppfoljning/paminnelser', async () => ({ natverk: 'planeringschefer' }), ['admin', 'network_lead'], 200],
   ];
+
+  const NETWORK: Who[] = ['admin', 'network_lead', 'network_member'];
+
+  const activityFields = async (title: string) => {
+    const goal = (await planGoals(t.ctx))[0]!;
+    return {
+      title,
+      goalIds: String(goal.id),
+      ownerName: 'Planeringschef',
+      startDate: '2027-02-01',
+      endDate: '2027-11-30',
+      climateEffect: 'unknown',
+      dimension: 'social',
+    };
+  };
 
   const path = (route: string) =>
     route
@@ -109,6 +258,15 @@ describe.each(testDialects)('role × route matrix on %s', (dialect) => {
       .replace('PERSPECTIVE', String(ids.perspective))
       .replace('AREA', String(ids.area))
       .replace('GOAL', String(ids.goal))
+      .replace('{utkast}', String(draftPlan.id))
+      .replace('{aktivitet}', String(draftPlan.activity))
+      .replace('{inlamnas}', String(draftPlan.toSubmit))
+      .replace('{inlamnad}', String(draftPlan.submitted))
+      .replace('{klimat}', String(plan.klimat))
+      .replace('{antagen-aktivitet}', String(plan.adoptedActivity))
+      .replace('{antagen}', String(plan.adopted))
+      .replace('{omgang-att-ta-bort}', String(rounds.toRemove))
+      .replace('{omgang}', String(rounds.toEdit))
       .replace(/#.*$/, '');
 
   it.each(

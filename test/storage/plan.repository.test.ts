@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepos } from '../../src/app/context.js';
-import { programmeForPlans } from '../../src/app/plans/plan-programme.js';
-import { goalsOf } from '../../src/domain/programme/programme.js';
-import type { NewActivity } from '../../src/storage/plan.repository.js';
 import { openTestContext, type TestContext } from '../support/context.js';
 import { testDialects } from '../support/databases.js';
+import { makeActivity, makePlan, members } from '../support/plans.js';
 
 /** Plans, activities with their links, decisions, rounds and reports round-trip on both databases. */
 describe.each(testDialects)('plan and follow-up storage on %s', (dialect) => {
@@ -16,48 +14,20 @@ describe.each(testDialects)('plan and follow-up storage on %s', (dialect) => {
 
   const now = '2026-11-27T10:00:00.000Z';
 
+  /** A draft of `year` with one activity that fills every field (linked members, a large budget, …). */
   async function planWithActivity(year: number) {
     const repos = readRepos(t.ctx);
-    const [collaboration] = [await repos.collaboration.first()];
-    const network = (await repos.collaboration.networks(collaboration!.id))[0]!;
-    const { programme } = (await programmeForPlans(t.ctx))!;
-    const plan = await repos.plans.insertPlan(
-      {
-        collaborationId: collaboration!.id,
-        networkId: network.id,
-        year,
-        kind: 'operational',
-        title: `Verksamhetsplan ${year}`,
-        parentPlanId: null,
-        programmeId: programme.id,
-        state: 'draft',
-        summary: '',
-        isExample: false,
-        copiedFromPlanId: null,
-      },
-      now,
-    );
-    const goal = goalsOf(programme)[0]!;
-    const members = await repos.collaboration.members(collaboration!.id);
-    const activity: NewActivity = {
-      planId: plan.id,
-      title: 'Gemensam bostadsförsörjningsanalys',
-      description: 'Beskrivning',
-      goalIds: [goal.id],
-      strategyIds: goal.strategies.slice(0, 1).map((s) => s.id),
-      ownerName: 'Planeringschefen i Huddinge',
-      ownerUserId: null,
-      memberIds: members.slice(0, 2).map((m) => m.id),
-      startDate: `${year}-02-01`,
-      endDate: `${year}-11-30`,
+    const collaboration = (await repos.collaboration.first())!;
+    const plan = await makePlan(t.ctx, { networkKey: 'planeringschefer', year, state: 'draft' });
+    const activity = await makeActivity(t.ctx, plan, {
+      memberIds: (await members(t.ctx)).slice(0, 2).map((m) => m.id),
       budgetKr: 3_000_000_000,
       weight: 1.5,
       climateEffect: 'reduces',
       climateJustification: 'Färre resor',
       dimension: 'ecological',
-      carriedOverFromActivityId: null,
-    };
-    return { repos, collaboration: collaboration!, plan, activity: await repos.plans.insertActivity(activity, now) };
+    });
+    return { repos, collaboration, plan, activity };
   }
 
   it('stores a plan with an activity and reads them back with their links', async () => {

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { readRepos } from '../../src/app/context.js';
 import { createApp } from '../../src/http/app.js';
 import { createMailer, type Mailer } from '../../src/mail/mailer.js';
-import { actAs, makeActivity, makePlan, makeRound } from '../follow-up/fixtures.js';
+import { actAs, makeActivity, makePlan, makeRound, report } from '../support/plans.js';
 import { openTestApp, type TestApp } from '../support/app.js';
 import {
   expectNoAxeViolations,
@@ -152,16 +152,7 @@ describe.each(testDialects)('follow-up pages in Chromium on %s', (dialect) => {
       await open(`/uppfoljning/omgangar/${tertial1!.id}/ta-bort`);
       const plan = await makePlan(t.ctx, { networkKey: 'yh-natverket', year: 2095 });
       const activity = await makeActivity(t.ctx, plan);
-      await readRepos(t.ctx).followUp.saveReport({
-        activityId: activity.id,
-        roundId: tertial1!.id,
-        status: 'green',
-        progress: 5,
-        comment: '',
-        reportedByUserId: null,
-        reportedByName: 'Test',
-        reportedAt: '2095-05-01T10:00:00Z',
-      });
+      await report(t.ctx, activity, tertial1!, 5, { status: 'green' });
       await submit('Ta bort omgången', 409);
       await expect(page.getByRole('alert').textContent()).resolves.toContain('Tertial 1 2095 kan inte tas bort');
       await expectAccessible();
@@ -217,8 +208,7 @@ describe.each(testDialects)('follow-up pages in Chromium on %s', (dialect) => {
     await makeRound(t.ctx, 2023, { name: 'Tertial 1', periodEnd: '2023-04-30', dueDate: '2023-05-15' });
     await makeActivity(t.ctx, plan, { title: 'Sen aktivitet 2023' });
     // An owner whose mailbox the server refuses: the page lists the mail as not sent.
-    const planning = (await readRepos(t.ctx).collaboration.networks(1)).find((n) => n.key === 'planeringschefer')!;
-    const refused = await actAs(t.ctx, 'network_member', planning.id, 'avvisad@test.invalid');
+    const refused = await actAs(t.ctx, 'network_member', 'planeringschefer', 'avvisad@test.invalid');
     await makeActivity(t.ctx, plan, { title: 'Avvisad mottagare 2023', ownerUserId: refused.userId });
 
     await as(lead);

@@ -18,7 +18,7 @@ import {
 } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
 import type { TestSession } from '../support/sessions.js';
-import { makeActivity, makePlan, makeRound, oldProgrammeGoal, planGoals, report } from '../plans/fixtures.js';
+import { makeActivity, makePlan, makeRound, oldProgrammeGoal, planGoals, report } from '../support/plans.js';
 
 describe.each(testDialects)('plan pages in Chromium (%s)', (dialect) => {
   let t: TestApp;
@@ -164,7 +164,7 @@ describe.each(testDialects)('plan pages in Chromium (%s)', (dialect) => {
       await expectAccessible();
       await open(`/planer/${plan.id}/aktiviteter/${activity.id}/ta-bort`);
       await expectAccessible();
-      await report(t.ctx, activity, await makeRound(t.ctx, 2027, '2027-05-15'), 20);
+      await report(t.ctx, activity, await makeRound(t.ctx, 2027, { dueDate: '2027-05-15' }), 20);
       await submit('', 409);
       await expect(mainText()).resolves.toContain('Aktiviteten togs inte bort');
       await expectAccessible();
@@ -218,7 +218,7 @@ describe.each(testDialects)('plan pages in Chromium (%s)', (dialect) => {
         goalIds: [(await oldProgrammeGoal(t.ctx)).id],
         strategyIds: [],
       });
-      const round = await makeRound(t.ctx, 2027, '2027-09-15');
+      const round = await makeRound(t.ctx, 2027, { dueDate: '2027-09-15' });
       await report(t.ctx, goingOn, round, 60);
       await report(t.ctx, done, round, 100);
       await report(t.ctx, orphan, round, 10);

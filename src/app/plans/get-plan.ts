@@ -89,11 +89,16 @@ export async function activityViews(
 ): Promise<ActivityView[]> {
   const reports = await repos.followUp.reportsFor(activities.map((a) => a.id));
   const carriedIds = activities.flatMap((a) => (a.carriedOverFromActivityId ? [a.carriedOverFromActivityId] : []));
+  // Where carried-over activities came from: two queries however many there are.
+  const sourcePlanIds = await repos.plans.planIdsOfActivities(carriedIds);
+  const otherPlans = await repos.plans.plansByIds(
+    [...new Set(sourcePlanIds.values())].filter((id) => !plansById.has(id)),
+  );
+  const yearOfPlan = new Map([...plansById.values(), ...otherPlans].map((p) => [p.id, p.year]));
   const sources = new Map<number, { planId: number; year: number }>();
-  for (const id of carriedIds) {
-    const source = await repos.plans.activityById(id);
-    const plan = source && (plansById.get(source.planId) ?? (await repos.plans.planById(source.planId)));
-    if (source && plan) sources.set(id, { planId: plan.id, year: plan.year });
+  for (const [activityId, planId] of sourcePlanIds) {
+    const year = yearOfPlan.get(planId);
+    if (year !== undefined) sources.set(activityId, { planId, year });
   }
   const memberById = new Map(members.map((m) => [m.id, m]));
   return activities.map((activity) => {

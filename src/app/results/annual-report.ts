@@ -1,3 +1,4 @@
+import { EXAMPLE_FIGURES_NOTICE } from '../../domain/plans/example-notices.js';
 /**
  * The annual report draft (årsredovisning) as a table to download: one row per goal and activity
  * (a goal without activities gets one row saying so), with the goal's roll-up and its indicator
@@ -11,10 +12,6 @@ import { coveragePercent, ROLLUP_STATUS_LONG_LABELS } from '../../domain/plans/r
 import type { ExportColumn, ExportRow } from '../../exports/table.js';
 import type { GoalIndicatorView } from '../indicators/goal-targets.js';
 import type { ResultActivity, YearResults } from './year-results.js';
-
-/** The notice every page and export that builds on example plans carries. */
-export const EXAMPLE_NOTICE =
-  'Bygger på exempelplaner: planerna är påhittade för att visa tjänsten; de är inte samverkans verkliga planer.';
 
 export const FORMULA_TEXT =
   'Viktat framsteg P = Σ wᵢ·pᵢ / Σ wᵢ över de rapporterade aktiviteterna (normaliserade vikter nᵢ = wᵢ / Σ wⱼ, ' +
@@ -53,7 +50,7 @@ export function annualReportTable(results: YearResults, sourceUrl: string): Annu
     `Källa: samverkans planer för ${results.year} (${results.plans.length} st) och uppföljningsomgångarna ` +
       `${results.rounds.map((r) => r.name).join(', ') || '(inga)'}, ${sourceUrl}` +
       (indicatorSources.length ? `. Nyckeltalens värden: ${indicatorSources.join('; ')}.` : '.'),
-    ...(results.includesExamples ? [EXAMPLE_NOTICE] : []),
+    ...(results.includesExamples ? [EXAMPLE_FIGURES_NOTICE] : []),
     FORMULA_TEXT,
   ];
   const columns: ExportColumn[] = [

@@ -4,15 +4,8 @@
  */
 import type { IsoDate } from '../dates.js';
 import { daysBetween, roundTitle } from './follow-up-rules.js';
+import { EXAMPLE_PLAN_NOTICE } from './example-notices.js';
 import type { FollowUpRound } from './follow-up.js';
-
-/** What the example notice says wherever an invented example plan is shown. */
-export const EXAMPLE_PLAN_NOTICE =
-  'Exempel: planen är påhittad för att visa tjänsten; den är inte samverkans verkliga plan.';
-
-/** The same notice for figures that are derived from one or more example plans. */
-export const EXAMPLE_FIGURES_NOTICE =
-  'Exempel: uppgifterna bygger på påhittade exempelplaner som visar tjänsten; de är inte samverkans verkliga planer.';
 
 const days = (n: number) => (n === 1 ? '1 dag' : `${n} dagar`);
 

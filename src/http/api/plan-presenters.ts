@@ -6,7 +6,7 @@
 import type { ActivityView, PlanView } from '../../app/plans/get-plan.js';
 import type { Member } from '../../domain/adoption/decision.js';
 import { roundTitle } from '../../domain/plans/follow-up-rules.js';
-import { EXAMPLE_PLAN_NOTICE } from '../../domain/plans/follow-up-summary-sv.js';
+import { EXAMPLE_PLAN_NOTICE } from '../../domain/plans/example-notices.js';
 import { REPORT_STATUS_LABELS, type ActivityReport, type FollowUpRound } from '../../domain/plans/follow-up.js';
 import { PLAN_STATE_LABELS, type Plan } from '../../domain/plans/plan.js';
 import type { ProgrammeSummary } from '../../domain/programme/programme.js';

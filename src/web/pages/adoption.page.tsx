@@ -5,9 +5,10 @@ import type { Body } from '../../storage/collaboration.repository.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button } from '../components/button.js';
 import { DataTable } from '../components/data-table.js';
+import { DecisionFields } from '../components/decision-fields.js';
 import { ErrorSummary, errorFor } from '../components/error-summary.js';
 import { RadioGroup } from '../components/fieldset.js';
-import { Select, TextArea, TextField } from '../components/form-field.js';
+import { Select } from '../components/form-field.js';
 import { StatusTag } from '../components/status-tag.js';
 import { Layout } from '../layout.js';
 import {
@@ -89,56 +90,11 @@ function DecisionForm({ overview, form, rights }: Pick<AdoptionPageProps, 'overv
           value={values.bodyKind}
           error={err('bodyKind')}
         />
-        <RadioGroup
-          id="outcome"
-          legend="Beslut"
-          options={[
-            { value: 'adopted', label: 'Antaget' },
-            { value: 'rejected', label: 'Avslaget' },
-            { value: 'referred_back', label: 'Återremitterat' },
-          ]}
-          value={values.outcome}
-          error={err('outcome')}
-        />
-        <RadioGroup
-          id="datePrecision"
-          legend="Hur väl känt är beslutsdatumet?"
-          options={[
-            { value: 'exact', label: 'Exakt datum' },
-            {
-              value: 'on_or_before',
-              label: 'Senast detta datum',
-              hint: 'När källan bara säger att beslutet fattats före ett visst datum.',
-            },
-            { value: 'unknown', label: 'Datum okänt' },
-          ]}
-          value={values.datePrecision}
-          error={err('datePrecision')}
-        />
-        <TextField
-          id="date"
-          label="Datum"
-          hint="ÅÅÅÅ-MM-DD, till exempel 2019-10-11."
-          size={12}
-          inputmode="numeric"
-          value={values.date}
-          error={err('date')}
-        />
-        <TextField
-          id="paragraph"
-          label="Paragraf (valfritt)"
-          hint="Till exempel § 78."
-          size={12}
-          value={values.paragraph}
-          error={err('paragraph')}
-        />
-        <TextArea id="note" label="Anteckning (valfritt)" rows={3} value={values.note} error={err('note')} />
-        <TextField
-          id="source"
-          label="Källa (valfritt)"
-          hint="Protokollsutdrag, diarienummer eller adress."
-          value={values.source}
-          error={err('source')}
+        <DecisionFields
+          values={values}
+          problems={problems}
+          outcomeLabels={OUTCOME_LABELS}
+          example={{ date: '2019-10-11', paragraph: '§ 78' }}
         />
         <Button>Registrera beslutet</Button>
       </form>

@@ -16,7 +16,6 @@ import {
   countText,
   coverageText,
   drillDownPath,
-  ExampleNotice,
   PlansIncluded,
   progressText,
   ReportStatusTag,
@@ -25,6 +24,7 @@ import {
   weightText,
   YearLinks,
 } from './results-parts.page.js';
+import { ExampleNotice } from '../components/example-marking.js';
 
 /** "5 aktiviteter: 2 gröna, 1 gul, 0 röda, 2 utan rapport." */
 const statusSummary = (r: GoalResult['rollup']) =>
@@ -160,7 +160,7 @@ export function AnnualReportPage({ results }: { results: YearResults }) {
           <strong>Utkast.</strong> Sammanställt {formatDate(results.preparedOn)} ur chefsnätverkens planer för {year}{' '}
           och deras uppföljningsrapporter. Inte granskat eller antaget av samarbetskommittén.
         </p>
-        {results.includesExamples && <ExampleNotice />}
+        {results.includesExamples && <ExampleNotice of="figures" />}
         <YearLinks years={results.years} year={year} path={annualReportPath} />
         <div class="actions no-print">
           <a class="ds-button" data-variant="secondary" href={annualReportXlsxPath(year)} download>

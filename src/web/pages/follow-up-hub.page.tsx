@@ -13,12 +13,12 @@ import { Layout } from '../layout.js';
 import {
   annualReportPath,
   CALENDAR_PATH,
-  ExampleNotice,
   HUB_PATH,
   LATE_PATH,
   rollupPath,
   roundsPath,
 } from './follow-up-parts.page.js';
+import { ExampleNotice } from '../components/example-marking.js';
 
 export interface FollowUpHubPageProps {
   overview: FollowUpOverview;

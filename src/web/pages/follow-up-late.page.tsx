@@ -13,8 +13,6 @@ import { formatDate, formatDateTime, formatNumber } from '../format.js';
 import { Layout } from '../layout.js';
 import {
   daysText,
-  ExampleNotice,
-  ExampleTag,
   HUB_PATH,
   hubCrumb,
   LATE_PATH,
@@ -22,6 +20,7 @@ import {
   REMINDERS_PATH,
   reportFormPath,
 } from './follow-up-parts.page.js';
+import { ExampleNotice, ExampleTag } from '../components/example-marking.js';
 
 export const NO_MAILER_MESSAGE = 'E-postpåminnelser är inte inställda (SMTP_URL saknas).';
 

@@ -2,7 +2,6 @@
  * Pieces the follow-up pages share: their addresses, the report status as a tag (text first, colour
  * only supports it), and the example marking of invented plans.
  */
-import { EXAMPLE_FIGURES_NOTICE, EXAMPLE_PLAN_NOTICE } from '../../domain/plans/follow-up-summary-sv.js';
 import { REPORT_STATUS_SHORT, type ReportStatus } from '../../domain/plans/follow-up.js';
 import { formatNumber } from '../format.js';
 
@@ -38,24 +37,6 @@ export function ReportStatusTag({ status }: { status: ReportStatus }) {
     <span class="ds-tag report-status-tag" data-color={STATUS_COLOURS[status]} data-status={status}>
       {REPORT_STATUS_SHORT[status]}
     </span>
-  );
-}
-
-/** Beside an invented example plan's name. */
-export function ExampleTag() {
-  return (
-    <span class="ds-tag example-tag" data-color="warning">
-      Exempel
-    </span>
-  );
-}
-
-/** At the top of a page that shows an example plan (`plan`) or figures derived from example plans. */
-export function ExampleNotice({ of }: { of: 'plan' | 'figures' }) {
-  return (
-    <p class="ds-alert example-notice" data-color="warning">
-      {of === 'plan' ? EXAMPLE_PLAN_NOTICE : EXAMPLE_FIGURES_NOTICE}
-    </p>
   );
 }
 

@@ -17,14 +17,13 @@ import { formatDate, formatDateTime } from '../format.js';
 import { Layout } from '../layout.js';
 import {
   activityAnchor,
-  ExampleNotice,
-  ExampleTag,
   hubPath,
   percentText,
   planPath,
   reportFormPath,
   ReportStatusTag,
 } from './follow-up-parts.page.js';
+import { ExampleNotice, ExampleTag } from '../components/example-marking.js';
 
 export type ReportFormValues = Record<'roundId' | 'status' | 'progress' | 'comment' | 'climateEffect', string>;
 export const EMPTY_REPORT_FORM: ReportFormValues = {

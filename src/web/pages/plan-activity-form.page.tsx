@@ -14,7 +14,8 @@ import { ErrorMessage, Select, TextArea, TextField, errorId } from '../component
 import { formatNumber } from '../format.js';
 import { Layout } from '../layout.js';
 import { CARRIED_DATES_RULE } from '../../domain/plans/plan-rules.js';
-import { editActivityPath, newActivityPath, PlanExampleNotice, PLANS_PATH, planPath } from './plan-parts.page.js';
+import { editActivityPath, newActivityPath, PLANS_PATH, planPath } from './plan-parts.page.js';
+import { ExampleNotice } from '../components/example-marking.js';
 
 type TextKeys =
   | 'title'
@@ -171,7 +172,7 @@ export function ActivityFormPage({ choices, values, problems = [] }: ActivityFor
         current={activity ? 'Ändra aktivitet' : 'Ny aktivitet'}
       />
       <h1>{title}</h1>
-      {plan.isExample && <PlanExampleNotice />}
+      {plan.isExample && <ExampleNotice of="plan" />}
       <p class="ds-paragraph">
         I {plan.title} ({network.name}, {plan.year}).
         {activity?.carriedOverFromActivityId != null && (

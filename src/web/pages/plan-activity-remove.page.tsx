@@ -3,14 +3,8 @@ import type { Activity, Plan } from '../../domain/plans/plan.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button } from '../components/button.js';
 import { Layout } from '../layout.js';
-import {
-  PlanExampleNotice,
-  PLANS_PATH,
-  planPath,
-  RefusalAlert,
-  removeActivityPath,
-  type Refusal,
-} from './plan-parts.page.js';
+import { PLANS_PATH, planPath, RefusalAlert, removeActivityPath, type Refusal } from './plan-parts.page.js';
+import { ExampleNotice } from '../components/example-marking.js';
 
 export interface RemoveActivityPageProps {
   plan: Plan;
@@ -30,7 +24,7 @@ export function RemoveActivityPage({ plan, activity, refusal }: RemoveActivityPa
         current={title}
       />
       <h1>{title}</h1>
-      {plan.isExample && <PlanExampleNotice />}
+      {plan.isExample && <ExampleNotice of="plan" />}
       <RefusalAlert refusal={refusal} />
       <p class="ds-paragraph">
         Aktiviteten ”{activity.title}” tas bort ur {plan.title}. Den finns sedan bara kvar i historiken.

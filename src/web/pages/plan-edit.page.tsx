@@ -6,7 +6,8 @@ import { Button } from '../components/button.js';
 import { ErrorSummary, errorFor } from '../components/error-summary.js';
 import { TextArea, TextField } from '../components/form-field.js';
 import { Layout } from '../layout.js';
-import { editPlanPath, PlanExampleNotice, PLANS_PATH, planPath } from './plan-parts.page.js';
+import { editPlanPath, PLANS_PATH, planPath } from './plan-parts.page.js';
+import { ExampleNotice } from '../components/example-marking.js';
 
 export type PlanEditValues = Record<'title' | 'summary' | 'version', string>;
 
@@ -41,7 +42,7 @@ export function PlanEditPage({ plan, values, problems = [], conflict }: PlanEdit
         current="Ändra"
       />
       <h1>{title}</h1>
-      {plan.isExample && <PlanExampleNotice />}
+      {plan.isExample && <ExampleNotice of="plan" />}
       <ErrorSummary errors={summary} />
       {conflict && (
         <div class="ds-alert" data-color="danger" role="alert" aria-labelledby="konflikt-rubrik">

@@ -9,7 +9,8 @@ import { DataTable } from '../components/data-table.js';
 import { Select } from '../components/form-field.js';
 import { formatNumber } from '../format.js';
 import { Layout } from '../layout.js';
-import { ExampleTag, NEW_PLAN_PATH, PlanStateTag, PLANS_PATH, planPath } from './plan-parts.page.js';
+import { NEW_PLAN_PATH, PlanStateTag, PLANS_PATH, planPath } from './plan-parts.page.js';
+import { ExampleTag } from '../components/example-marking.js';
 
 export interface PlanListPageProps {
   overview: PlanOverview;

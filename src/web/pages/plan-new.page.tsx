@@ -10,7 +10,8 @@ import { ErrorSummary, errorFor } from '../components/error-summary.js';
 import { Select, TextArea, TextField } from '../components/form-field.js';
 import { Layout } from '../layout.js';
 import { ProgrammeNote } from './plan-programme-note.page.js';
-import { ExampleTag, NEW_PLAN_PATH, newActionPlanPath, PLANS_PATH, planPath } from './plan-parts.page.js';
+import { NEW_PLAN_PATH, newActionPlanPath, PLANS_PATH, planPath } from './plan-parts.page.js';
+import { ExampleTag } from '../components/example-marking.js';
 
 export type NewPlanFormValues = Record<'networkId' | 'year' | 'title' | 'summary', string>;
 

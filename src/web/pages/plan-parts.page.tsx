@@ -4,6 +4,7 @@
  */
 import type { Plan, PlanState } from '../../domain/plans/plan.js';
 import { StatusTag, type StatusTagKind } from '../components/status-tag.js';
+import { ExampleTag } from '../components/example-marking.js';
 
 export const PLANS_PATH = '/planer';
 export const NEW_PLAN_PATH = '/planer/ny';
@@ -37,21 +38,6 @@ const STATE_TAG_KIND: Record<PlanState, StatusTagKind> = {
 
 export const PlanStateTag = ({ state }: { state: PlanState }) => (
   <StatusTag kind={STATE_TAG_KIND[state]} label={PLAN_STATE_SHORT[state]} />
-);
-
-export const ExampleTag = () => (
-  <span class="ds-tag example-tag" data-color="warning">
-    Exempel
-  </span>
-);
-
-export const PLAN_EXAMPLE_NOTICE =
-  'Exempel: planen är påhittad för att visa tjänsten; den är inte samverkans verkliga plan.';
-
-export const PlanExampleNotice = () => (
-  <p class="ds-alert example-notice" data-color="warning">
-    {PLAN_EXAMPLE_NOTICE}
-  </p>
 );
 
 /** The plan's title with its tags, for lists. */

@@ -6,29 +6,22 @@ import type { ActivityView } from '../../app/plans/get-plan.js';
 import type { PlanPage } from '../../app/plans/plan-page.js';
 import { REPORT_STATUS_SHORT } from '../../domain/plans/follow-up.js';
 import { CARRIED_DATES_RULE } from '../../domain/plans/plan-rules.js';
-import {
-  CLIMATE_EFFECT_LABELS,
-  DIMENSION_LABELS,
-  PLAN_KIND_LABELS,
-  PLAN_STATE_LABELS,
-} from '../../domain/plans/plan.js';
+import { PLAN_KIND_LABELS, PLAN_STATE_LABELS } from '../../domain/plans/plan.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button, ButtonLink } from '../components/button.js';
 import { DataTable } from '../components/data-table.js';
 import { formatNumber } from '../format.js';
 import { Layout } from '../layout.js';
-import { decisionDateText, OUTCOME_LABELS } from '../present.js';
+import { decisionDateText, PLAN_OUTCOME_LABELS } from '../present.js';
 import { PlanActivityDetails } from './plan-activity-details.page.js';
 import {
   activityAnchor,
   copyPlanPath,
   editActivityPath,
   editPlanPath,
-  ExampleTag,
   newActionPlanPath,
   newActivityPath,
   planDecisionPath,
-  PlanExampleNotice,
   planPath,
   PlanStateTag,
   PLANS_PATH,
@@ -39,6 +32,7 @@ import {
   type Refusal,
 } from './plan-parts.page.js';
 import { ProgrammeNote } from './plan-programme-note.page.js';
+import { ExampleNotice, ExampleTag } from '../components/example-marking.js';
 
 export interface PlanViewPageProps {
   page: PlanPage;
@@ -90,11 +84,7 @@ function ActivitiesTable({ page }: { page: PlanPage }) {
         { label: 'Aktivitet' },
         { label: 'Mål' },
         { label: 'Ansvarig' },
-        { label: 'Deltagande kommuner' },
         { label: 'Period' },
-        { label: 'Budget', numeric: true },
-        { label: 'Klimateffekt' },
-        { label: 'Hållbarhetsdimension' },
         { label: 'Senaste rapport' },
       ]}
       rows={activities.map((v) => [
@@ -113,11 +103,7 @@ function ActivitiesTable({ page }: { page: PlanPage }) {
           </ul>
         ),
         v.activity.ownerName,
-        v.members.length === 0 ? '–' : v.members.map((m) => m.name).join(', '),
         <span class="nowrap">{periodText(v.activity)}</span>,
-        kronorText(v.activity.budgetKr),
-        CLIMATE_EFFECT_LABELS[v.activity.climateEffect],
-        DIMENSION_LABELS[v.activity.dimension],
         <>
           {latestText(v)}
           {may.report && (
@@ -209,7 +195,7 @@ export function PlanViewPage({ page, saved, refusal }: PlanViewPageProps) {
       </p>
       <RefusalAlert refusal={refusal} />
       <SavedMessage text={saved} />
-      {plan.isExample && <PlanExampleNotice />}
+      {plan.isExample && <ExampleNotice of="plan" />}
       <dl class="facts">
         <dt>Nätverk</dt>
         <dd>{network.name}</dd>
@@ -299,9 +285,9 @@ export function PlanViewPage({ page, saved, refusal }: PlanViewPageProps) {
             { label: 'Källa' },
           ]}
           rows={decisions.map((d) => [
-            decisionDateText(d.decided),
+            <span class="nowrap">{decisionDateText(d.decided)}</span>,
             d.paragraph || '–',
-            OUTCOME_LABELS[d.outcome],
+            PLAN_OUTCOME_LABELS[d.outcome],
             d.note || '–',
             d.source || '–',
           ])}

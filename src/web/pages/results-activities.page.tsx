@@ -13,7 +13,6 @@ import {
   countText,
   coverageText,
   drillDownPath,
-  ExampleNotice,
   normalisedWeightText,
   progressText,
   ReportStatusTag,
@@ -21,6 +20,7 @@ import {
   weightText,
   type DrillDownTarget,
 } from './results-parts.page.js';
+import { ExampleNotice } from '../components/example-marking.js';
 
 const scopeName = (d: DrillDown): string =>
   d.scope.kind === 'goal'
@@ -88,7 +88,7 @@ export function ResultsActivitiesPage({ d }: { d: DrillDown }) {
           current={`Aktiviteter: ${scopeName(d)}`}
         />
         <h1>{title}</h1>
-        {d.includesExamples && <ExampleNotice />}
+        {d.includesExamples && <ExampleNotice of="figures" />}
         <dl class="facts">
           {d.scope.kind !== 'year' && (
             <>

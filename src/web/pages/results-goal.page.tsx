@@ -10,12 +10,12 @@ import { formatNumber } from '../format.js';
 import {
   ActivityTitle,
   drillDownPath,
-  ExampleNotice,
   FIGURE_COLUMNS,
   figureCells,
   ReportStatusTag,
   rollupPath,
 } from './results-parts.page.js';
+import { ExampleNotice } from '../components/example-marking.js';
 
 export function GoalActivitiesSection({ activities, goalTitle }: { activities: GoalActivities; goalTitle: string }) {
   const { year, result, years, goalId } = activities;
@@ -29,7 +29,7 @@ export function GoalActivitiesSection({ activities, goalTitle }: { activities: G
         </p>
       ) : (
         <>
-          {activities.includesExamples && <ExampleNotice />}
+          {activities.includesExamples && <ExampleNotice of="figures" />}
           <p class="ds-paragraph">
             Aktiviteterna i planerna för {year} som tjänar målet, med sin senaste rapport i årets uppföljning.
             Nyckeltalens bedömning ovan och aktiviteternas framsteg här visas bredvid varandra och räknas aldrig ihop

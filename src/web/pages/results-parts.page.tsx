@@ -4,7 +4,6 @@
  * behind them, and the Swedish formats of progress, coverage and weights.
  */
 import type { Child } from 'hono/jsx';
-import { EXAMPLE_NOTICE } from '../../app/results/annual-report.js';
 import type { GoalIndicatorView } from '../../app/indicators/goal-targets.js';
 import type { ResultActivity } from '../../app/results/year-results.js';
 import { VERDICT_LABELS_SV, type Verdict } from '../../domain/indicators/target-verdict.js';
@@ -18,6 +17,7 @@ import {
 } from '../../domain/plans/rollup.js';
 import { DataTable } from '../components/data-table.js';
 import { formatNumber } from '../format.js';
+import { ExampleTag } from '../components/example-marking.js';
 
 /** Where the activities behind a figure are listed. */
 export interface DrillDownTarget {
@@ -57,23 +57,6 @@ export function ReportStatusTag({ status }: { status: RollupStatus }) {
     >
       {ROLLUP_STATUS_LABELS[status]}
     </span>
-  );
-}
-
-export function ExampleTag() {
-  return (
-    <span class="ds-tag example-tag" data-color="warning">
-      Exempel
-    </span>
-  );
-}
-
-/** Said at the top of every page whose figures build on an example plan. */
-export function ExampleNotice() {
-  return (
-    <p class="ds-alert example-notice" data-color="warning">
-      <strong>Exempel.</strong> {EXAMPLE_NOTICE}
-    </p>
   );
 }
 

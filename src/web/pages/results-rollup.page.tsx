@@ -11,7 +11,6 @@ import { Layout } from '../layout.js';
 import {
   annualReportPath,
   drillDownPath,
-  ExampleNotice,
   FIGURE_COLUMNS,
   figureCells,
   FormulaExplanation,
@@ -20,6 +19,7 @@ import {
   Verdicts,
   YearLinks,
 } from './results-parts.page.js';
+import { ExampleNotice } from '../components/example-marking.js';
 
 function FocusAreaFigures({ year, area, level }: { year: number; area: FocusAreaResult; level: 2 | 3 }) {
   const { focusArea } = area;
@@ -74,7 +74,7 @@ export function ResultsRollupPage({ results }: { results: YearResults }) {
       <div class="results-print">
         <Breadcrumbs items={[{ href: '/uppfoljning', label: 'Uppföljning' }]} current={title} />
         <h1>{title}</h1>
-        {results.includesExamples && <ExampleNotice />}
+        {results.includesExamples && <ExampleNotice of="figures" />}
         <p class="lead">
           Hur aktiviteterna i chefsnätverkens planer för {year} går, per fokusområde och mål
           {programmes.length === 1 && ` i ${programmes[0]!.programme.name}`}. Sammanställt{' '}

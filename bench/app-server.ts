@@ -1,0 +1,68 @@
+/**
+ * The real app (`createApp` + `@hono/node-server`) on 127.0.0.1 in the part's own process, single
+ * requests against it, and HTTP load from a child process (bench/load.ts) with the server's CPU time
+ * per request. Shared by the parts that measure pages.
+ */
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { AppContext } from '../src/app/context.js';
+import { createApp } from '../src/http/app.js';
+import type { LoadInput, LoadResult } from './load.js';
+import { progress, runInChild, timed } from './support.js';
+
+export interface ServerLoad extends LoadResult {
+  /** CPU time of the server's process (server, app, database driver) per request, warm-up included. */
+  serverCpuMsPerRequest: number;
+}
+
+export interface AppServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Starts the app on a free port of 127.0.0.1. */
+export async function startApp(ctx: AppContext): Promise<AppServer> {
+  const app = createApp(ctx);
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
+  if (!server.listening) await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** One GET without a cookie (as the public); throws unless it answers 200. Milliseconds and body bytes. */
+export async function getOk(url: string): Promise<{ ms: number; bytes: number; contentType: string }> {
+  const { seconds, result } = await timed(async () => {
+    const response = await fetch(url);
+    return { response, body: await response.arrayBuffer() };
+  });
+  if (result.response.status !== 200) throw new Error(`GET ${url} answered ${result.response.status}.`);
+  return {
+    ms: seconds * 1000,
+    bytes: result.body.byteLength,
+    contentType: result.response.headers.get('content-type') ?? '',
+  };
+}
+
+/**
+ * Loads `paths` with autocannon in a child process and divides this process's CPU time over the
+ * requests. Unlike latency, CPU time per request hardly grows when other work shares the machine:
+ * the figure to compare between runs on busy machines.
+ */
+export async function loadWithCpu(
+  settings: Omit<LoadInput, 'paths'>,
+  paths: string[],
+  label: string,
+): Promise<ServerLoad> {
+  progress(`${label}: loading ${paths.join(', ')} for ${settings.seconds} s`);
+  const before = process.cpuUsage();
+  const result = await runInChild<LoadInput, LoadResult>('./load.ts', { ...settings, paths });
+  const cpu = process.cpuUsage(before);
+  return { ...result, serverCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / result.requestsWithWarmup };
+}

@@ -1,0 +1,19 @@
+/** The marks of invented example plans: a tag beside a plan's name and a notice atop the page. */
+import { EXAMPLE_FIGURES_NOTICE, EXAMPLE_PLAN_NOTICE } from '../../domain/plans/example-notices.js';
+
+export function ExampleTag() {
+  return (
+    <span class="ds-tag example-tag" data-color="warning">
+      Exempel
+    </span>
+  );
+}
+
+/** At the top of a page that shows an example plan (`plan`) or figures derived from example plans. */
+export function ExampleNotice({ of }: { of: 'plan' | 'figures' }) {
+  return (
+    <p class="ds-alert example-notice" data-color="warning">
+      {of === 'plan' ? EXAMPLE_PLAN_NOTICE : EXAMPLE_FIGURES_NOTICE}
+    </p>
+  );
+}
