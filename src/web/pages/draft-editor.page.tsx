@@ -13,7 +13,8 @@ import { TextArea, TextField } from '../components/form-field.js';
 import { Layout } from '../layout.js';
 import { targetYearText, validityText } from '../present.js';
 import { FocusAreasSection } from './draft-focus-areas.page.js';
-import { problemsById, SavedMessage, SavedValues, VersionField, type RefusedForm } from './draft-form-parts.page.js';
+import { problemsById, SavedValues, VersionField, type RefusedForm } from './draft-form-parts.page.js';
+import { SavedMessage } from '../components/saved-message.js';
 import { PerspectivesSection } from './draft-perspectives.page.js';
 
 /**

@@ -103,11 +103,3 @@ export function SavedValues({ prefix, message, rows, level = 3 }: SavedValuesPro
     </section>
   );
 }
-
-/** A confirmation after a change was saved (Post/Redirect/Get lands here). */
-export const SavedMessage = ({ text }: { text: string | undefined }) =>
-  text ? (
-    <p class="ds-alert" data-color="success" role="status">
-      {text}
-    </p>
-  ) : null;

@@ -12,7 +12,7 @@ import { ErrorSummary, errorFor } from '../components/error-summary.js';
 import { Select, TextField } from '../components/form-field.js';
 import { formatDate, formatNumber } from '../format.js';
 import { Layout } from '../layout.js';
-import { SavedMessage } from './draft-form-parts.page.js';
+import { SavedMessage } from '../components/saved-message.js';
 import {
   editRoundPath,
   HUB_PATH,

@@ -8,7 +8,7 @@ import { ChartFigure } from '../components/chart-figure.js';
 import { DataTable } from '../components/data-table.js';
 import { Layout } from '../layout.js';
 import { valueText } from '../present.js';
-import { SavedMessage } from './draft-form-parts.page.js';
+import { SavedMessage } from '../components/saved-message.js';
 import { linkFormPath, removeLinkPath } from './goal-indicator-form.page.js';
 import { GoalActivitiesSection } from './results-goal.page.js';
 

@@ -48,14 +48,6 @@ export const PlanTitleTags = ({ plan }: { plan: Pick<Plan, 'state' | 'isExample'
   </span>
 );
 
-/** A confirmation after a change was saved (Post/Redirect/Get lands here). */
-export const SavedMessage = ({ text }: { text: string | undefined }) =>
-  text ? (
-    <p class="ds-alert" data-color="success" role="status">
-      {text}
-    </p>
-  ) : null;
-
 /** Why an action on the page was not done, with where to go instead when there is such a place. */
 export interface Refusal {
   title: string;

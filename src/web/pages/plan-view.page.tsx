@@ -27,10 +27,10 @@ import {
   PLANS_PATH,
   RefusalAlert,
   reportPath,
-  SavedMessage,
   submitPlanPath,
   type Refusal,
 } from './plan-parts.page.js';
+import { SavedMessage } from '../components/saved-message.js';
 import { ProgrammeNote } from './plan-programme-note.page.js';
 import { ExampleNotice, ExampleTag } from '../components/example-marking.js';
 
