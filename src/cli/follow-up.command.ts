@@ -8,9 +8,10 @@ import { roundTitle } from '../domain/plans/follow-up-rules.js';
 import { createMailer } from '../mail/mailer.js';
 import { createDb } from '../storage/database.js';
 import { migrateToLatest } from '../storage/migrations/index.js';
+import { daysText } from '../domain/plans/follow-up-summary-sv.js';
 
 const describe = (o: Pick<ReminderOutcome, 'item'>) =>
-  `${roundTitle(o.item.round)}: ”${o.item.activity.title}” (${o.item.network.name}, ${o.item.daysLate === 1 ? '1 dag' : `${o.item.daysLate} dagar`} sen)`;
+  `${roundTitle(o.item.round)}: ”${o.item.activity.title}” (${o.item.network.name}, ${daysText(o.item.daysLate)} sen)`;
 
 async function networkIdOf(ctx: AppContext, key: string | undefined): Promise<number | undefined> {
   if (key === undefined) return undefined;

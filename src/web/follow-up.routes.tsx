@@ -42,15 +42,9 @@ import {
   type RoundFormValues,
 } from './pages/follow-up-rounds.page.js';
 import { attempt, formValues, html } from './render.js';
+import { idParam, postedValues } from './route-params.js';
 
 type Failure = { error: DomainError; problems: FieldProblem[] };
-
-/** The id in a path: digits that fit the integer column, or the page does not exist. */
-const idParam = (c: Context, name: string, what: string): number => {
-  const id = c.req.param(name) ?? '';
-  if (!/^\d{1,9}$/.test(id)) throw notFound(what);
-  return Number(id);
-};
 
 /** A plan year from `?ar=` (or a form's `ar`); absent means this year. */
 const yearOf = (ctx: AppContext, value: string | undefined): number => {
@@ -61,9 +55,6 @@ const yearOf = (ctx: AppContext, value: string | undefined): number => {
   checkYear(year);
   return year;
 };
-
-const postedValues = <T extends Record<string, string>>(empty: T, posted: Record<string, string>): T =>
-  Object.fromEntries(Object.keys(empty).map((k) => [k, posted[k] ?? ''])) as T;
 
 const ROUND_SAVED: Record<string, string> = {
   tillagd: 'Omgången är tillagd.',

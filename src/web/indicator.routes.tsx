@@ -42,6 +42,7 @@ import { IndicatorImportPage } from './pages/indicator-import.page.js';
 import { IndicatorListPage } from './pages/indicator-list.page.js';
 import { IndicatorFigures, IndicatorPage } from './pages/indicator.page.js';
 import { attempt, formValues, html, publicPage } from './render.js';
+import { idParam, postedValues } from './route-params.js';
 
 export const IMPORT_PATH = '/nyckeltal/importera';
 
@@ -78,17 +79,6 @@ const importRights = (ctx: AppContext) => {
     ownMemberId: allows(ctx.principal, 'manage_indicators') ? null : (grant?.memberId ?? null),
   };
 };
-
-/** The id in a path: digits that fit the integer column, or the page does not exist. */
-const idParam = (c: Context, name: string, what: string): number => {
-  const id = c.req.param(name) ?? '';
-  if (!/^\d{1,9}$/.test(id)) throw notFound(what);
-  return Number(id);
-};
-
-/** The posted form's own fields as strings (absent radios as ''), to render it again with the problems. */
-const postedValues = <T extends Record<string, string>>(empty: T, posted: Record<string, string>): T =>
-  Object.fromEntries(Object.keys(empty).map((k) => [k, posted[k] ?? ''])) as T;
 
 /** Confirmations on the goal page after Post/Redirect/Get (`?sparat=…`). */
 const GOAL_SAVED_MESSAGES: Record<string, string> = {

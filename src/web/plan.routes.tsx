@@ -11,7 +11,7 @@ import { submitPlan } from '../app/plans/submit-plan.js';
 import { updatePlan } from '../app/plans/update-plan.js';
 import { loadDraftToEdit } from '../app/plans/plan-access.js';
 import { readRepos } from '../app/context.js';
-import { notFound, validationFailed, type DomainError, type FieldProblem } from '../domain/errors.js';
+import { validationFailed, type DomainError, type FieldProblem } from '../domain/errors.js';
 import { statusOf } from '../http/error-mapping.js';
 import {
   ACTIVITY_LIST_FIELDS,
@@ -29,6 +29,7 @@ import { NEW_PLAN_PATH, planPath, PLANS_PATH, type Refusal } from './pages/plan-
 import { PlanViewPage } from './pages/plan-view.page.js';
 import { pageForThePublic } from './public-pages.js';
 import { attempt, html } from './render.js';
+import { idParam, postedValues } from './route-params.js';
 
 type Failure = { error: DomainError; problems: FieldProblem[] };
 
@@ -47,12 +48,6 @@ const SAVED_MESSAGES: Record<string, string> = {
 
 const saved = (c: Context) => SAVED_MESSAGES[c.req.query('sparat') ?? ''];
 
-/** The id in a path: digits that fit the integer column, or the page does not exist. */
-const idParam = (c: Context, name: string, what: string): number => {
-  const id = c.req.param(name) ?? '';
-  if (!/^\d{1,9}$/.test(id)) throw notFound(what);
-  return Number(id);
-};
 const planIdOf = (c: Context) => idParam(c, 'planId', 'Planen');
 const activityIdOf = (c: Context) => idParam(c, 'activityId', 'Aktiviteten');
 
@@ -65,20 +60,6 @@ async function postedForm(c: Context): Promise<Record<string, string | string[]>
       Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? v : '',
     ]),
   );
-}
-
-/** The posted form's own fields, to render it again with what the person wrote. */
-function postedValues<T extends Record<string, string | string[]>>(
-  empty: T,
-  posted: Record<string, string | string[]>,
-): T {
-  return Object.fromEntries(
-    Object.entries(empty).map(([k, initial]) => {
-      const v = posted[k];
-      if (Array.isArray(initial)) return [k, v === undefined ? [] : Array.isArray(v) ? v : [v]];
-      return [k, Array.isArray(v) ? (v.at(-1) ?? '') : (v ?? '')];
-    }),
-  ) as T;
 }
 
 /** The list filter from the address: a network key and a year, each optional. */

@@ -82,7 +82,7 @@ describe('samverkan follow-up remind', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toContain(
-      `Skickad: Tertial 1 2021: ”Regional bostadsanalys” (Planeringschefer, ${lines[0]!.match(/(\d+) dagar sen/)![1]} dagar sen) till ${ids.owner}`,
+      `Skickad: Tertial 1 2021: ”Regional bostadsanalys” (Planeringschefer, ${lines[0]!.match(/([\d\u00a0]+) dagar sen/)![1]} dagar sen) till ${ids.owner}`,
     );
     expect(
       lines.some(

@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -106,3 +106,24 @@ export async function signIn(
 ): Promise<void> {
   await context.addCookies([{ name: 'samverkan', value: session.token, url, httpOnly: true, sameSite: 'Lax' }]);
 }
+
+/** Axe with zero violations, then the 320 px reflow check, then back to a desktop width for what follows. */
+export async function expectAccessible(page: Page): Promise<void> {
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/**
+ * Clicks `button` (a form's submit) and throws unless the answer to the POST is `status` (a redirect
+ * after saving: 303); then waits for the page that follows to load.
+ */
+export async function submitExpecting(page: Page, button: Locator, status: number): Promise<void> {
+  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
+  if (res.status() !== status) throw new Error(`POST ${res.url()} svarade ${res.status()}, väntat ${status}.`);
+  await page.waitForLoadState();
+}
+
+/** Where the error summary's links point (#felsammanfattning), in order. */
+export const errorSummaryLinks = (page: Page): Promise<(string | null)[]> =>
+  page.locator('#felsammanfattning a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));

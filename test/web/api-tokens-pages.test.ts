@@ -13,6 +13,7 @@ import {
   signIn,
   startServer,
   type RunningServer,
+  submitExpecting,
 } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
 import type { TestSession } from '../support/sessions.js';
@@ -42,14 +43,8 @@ describe.each(testDialects)('API-token pages in Chromium (%s)', (dialect) => {
   });
   afterEach(() => context.close());
 
-  async function submit(button: string, status: number): Promise<void> {
-    const [res] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.getByRole('button', { name: button }).click(),
-    ]);
-    expect(res.status()).toBe(status);
-    await page.waitForLoadState();
-  }
+  const submit = (button: string, status: number) =>
+    submitExpecting(page, page.getByRole('button', { name: button }), status);
 
   it('token page, its error state, the shown-once page and revocation', { timeout: 90_000 }, async () => {
     await page.goto(`${server.url}/konto`);

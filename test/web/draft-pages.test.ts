@@ -14,6 +14,7 @@ import {
   signIn,
   startServer,
   type RunningServer,
+  submitExpecting,
 } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
 
@@ -55,15 +56,8 @@ describe.each(testDialects)('draft pages in Chromium (%s)', (dialect) => {
     expect(res?.status()).toBe(status);
   }
 
-  /** Submits by clicking the named button and expects the page that comes back to answer `status`. */
-  async function submit(button: string, status: number): Promise<void> {
-    const [res] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.getByRole('button', { name: button }).click(),
-    ]);
-    expect(res.status()).toBe(status);
-    await page.waitForLoadState();
-  }
+  const submit = (button: string, status: number) =>
+    submitExpecting(page, page.getByRole('button', { name: button }), status);
 
   it('new-draft form and its error state', { timeout: 90_000 }, async () => {
     await open('/program/nytt');

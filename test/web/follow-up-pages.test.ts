@@ -12,12 +12,13 @@ import { createMailer, type Mailer } from '../../src/mail/mailer.js';
 import { actAs, makeActivity, makePlan, makeRound, report } from '../support/plans.js';
 import { openTestApp, type TestApp } from '../support/app.js';
 import {
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
   launchBrowser,
   signIn,
   startServer,
   type RunningServer,
+  submitExpecting,
+  expectAccessible as expectPageAccessible,
+  errorSummaryLinks,
 } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
 import type { TestSession } from '../support/sessions.js';
@@ -70,23 +71,12 @@ describe.each(testDialects)('follow-up pages in Chromium on %s', (dialect) => {
     expect(res?.status(), path).toBe(status);
   }
 
-  async function submit(button: string | RegExp, status: number): Promise<void> {
-    const [res] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.locator('main').getByRole('button', { name: button }).click(),
-    ]);
-    expect(res.status()).toBe(status);
-    await page.waitForLoadState();
-  }
+  const submit = (button: string | RegExp, status: number) =>
+    submitExpecting(page, page.locator('main').getByRole('button', { name: button }), status);
 
-  async function expectAccessible(): Promise<void> {
-    await expectNoAxeViolations(page);
-    await expectNoHorizontalScroll(page);
-    await page.setViewportSize({ width: 1280, height: 800 });
-  }
+  const expectAccessible = () => expectPageAccessible(page);
 
-  const summaryLinks = () =>
-    page.locator('#felsammanfattning a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const summaryLinks = () => errorSummaryLinks(page);
   const mainText = () => page.locator('main').innerText();
 
   it('the hub, for the public and the secretariat', { timeout: 120_000 }, async () => {

@@ -11,12 +11,13 @@ import { getProgramme } from '../../src/app/programmes/get-programme.js';
 import { goalsOf } from '../../src/domain/programme/programme.js';
 import { openTestApp, type TestApp } from '../support/app.js';
 import {
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
   launchBrowser,
   signIn,
   startServer,
   type RunningServer,
+  submitExpecting,
+  expectAccessible as expectPageAccessible,
+  errorSummaryLinks,
 } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
 
@@ -54,25 +55,12 @@ describe.each(testDialects)('indicator forms in Chromium on %s', (dialect) => {
     expect(res?.status(), path).toBe(status);
   }
 
-  /** Submits with the named button; expects the answer to the POST to be `status` (a redirect: 303). */
-  async function submit(button: string, status: number): Promise<void> {
-    const [res] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.getByRole('button', { name: button }).click(),
-    ]);
-    expect(res.status()).toBe(status);
-    await page.waitForLoadState();
-  }
+  const submit = (button: string, status: number) =>
+    submitExpecting(page, page.getByRole('button', { name: button }), status);
 
-  /** Axe, then the 320 px reflow check, then back to a desktop width for whatever follows. */
-  async function expectAccessible(): Promise<void> {
-    await expectNoAxeViolations(page);
-    await expectNoHorizontalScroll(page);
-    await page.setViewportSize({ width: 1280, height: 800 });
-  }
+  const expectAccessible = () => expectPageAccessible(page);
 
-  const summaryLinks = () =>
-    page.locator('#felsammanfattning a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const summaryLinks = () => errorSummaryLinks(page);
 
   it('new-indicator form, its error state, and the new indicator’s page', { timeout: 120_000 }, async () => {
     await open('/nyckeltal');

@@ -9,12 +9,13 @@ import { readRepos } from '../../src/app/context.js';
 import type { Plan } from '../../src/domain/plans/plan.js';
 import { openTestApp, type TestApp } from '../support/app.js';
 import {
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
   launchBrowser,
   signIn,
   startServer,
   type RunningServer,
+  submitExpecting,
+  expectAccessible as expectPageAccessible,
+  errorSummaryLinks,
 } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
 import type { TestSession } from '../support/sessions.js';
@@ -50,24 +51,12 @@ describe.each(testDialects)('plan pages in Chromium (%s)', (dialect) => {
     expect(res?.status(), path).toBe(status);
   }
 
-  /** Clicks the main form's own submit button; expects the answer to the POST to be `status`. */
-  async function submit(form: string, status: number): Promise<void> {
-    const [res] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.locator(`main form${form} button[type="submit"]`).first().click(),
-    ]);
-    expect(res.status()).toBe(status);
-    await page.waitForLoadState();
-  }
+  const submit = (form: string, status: number) =>
+    submitExpecting(page, page.locator(`main form${form} button[type="submit"]`).first(), status);
 
-  async function expectAccessible(): Promise<void> {
-    await expectNoAxeViolations(page);
-    await expectNoHorizontalScroll(page);
-    await page.setViewportSize({ width: 1280, height: 800 });
-  }
+  const expectAccessible = () => expectPageAccessible(page);
 
-  const summaryLinks = () =>
-    page.locator('#felsammanfattning a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const summaryLinks = () => errorSummaryLinks(page);
   const mainText = () => page.locator('main').innerText();
 
   it('list, example plan and new-plan form with its error state', { timeout: 120_000 }, async () => {

@@ -3,11 +3,13 @@
  * titles and the audit trail's summaries. Pure: the use cases fill them in.
  */
 import type { IsoDate } from '../dates.js';
+import { formatNumber } from '../format-sv.js';
 import { daysBetween, roundTitle } from './follow-up-rules.js';
 import { EXAMPLE_PLAN_NOTICE } from './example-notices.js';
 import type { FollowUpRound } from './follow-up.js';
 
-const days = (n: number) => (n === 1 ? '1 dag' : `${n} dagar`);
+/** "1 dag", "12 dagar", "1 234 dagar". */
+export const daysText = (n: number): string => (n === 1 ? '1 dag' : `${formatNumber(n)} dagar`);
 
 /** The calendar event of a round's deadline: "Uppföljning: Tertial 1 2026 – sista dag för rapport". */
 export const deadlineEventTitle = (round: Pick<FollowUpRound, 'name' | 'year'>): string =>
@@ -55,7 +57,7 @@ export function reminderMail(f: ReminderFacts): { subject: string; text: string 
     '',
     why,
     '',
-    `Rapporten för ${round} saknas. Sista dag var ${f.round.dueDate} – det är ${days(f.daysLate)} sedan.`,
+    `Rapporten för ${round} saknas. Sista dag var ${f.round.dueDate} – det är ${daysText(f.daysLate)} sedan.`,
     `Rapporten gäller läget till och med ${f.round.periodEnd}: status (grön, gul eller röd), hur många procent som är genomfört och en kommentar.`,
     '',
     `Rapportera här: ${f.reportLink}`,
@@ -81,5 +83,5 @@ export const remindersSentSummary = (
 export function agoText(date: IsoDate, today: IsoDate): string {
   const n = daysBetween(date, today);
   if (n <= 0) return 'i dag';
-  return `${days(n)} sedan`;
+  return `${daysText(n)} sedan`;
 }

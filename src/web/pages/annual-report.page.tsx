@@ -18,12 +18,12 @@ import {
   drillDownPath,
   PlansIncluded,
   progressText,
-  ReportStatusTag,
   rollupPath,
   Verdicts,
   weightText,
   YearLinks,
 } from './results-parts.page.js';
+import { ReportStatusTag } from '../components/report-status-tag.js';
 import { ExampleNotice } from '../components/example-marking.js';
 
 /** "5 aktiviteter: 2 gröna, 1 gul, 0 röda, 2 utan rapport." */

@@ -11,16 +11,9 @@ import { DataTable } from '../components/data-table.js';
 import { Select } from '../components/form-field.js';
 import { formatDate, formatDateTime, formatNumber } from '../format.js';
 import { Layout } from '../layout.js';
-import {
-  daysText,
-  HUB_PATH,
-  hubCrumb,
-  LATE_PATH,
-  planPath,
-  REMINDERS_PATH,
-  reportFormPath,
-} from './follow-up-parts.page.js';
+import { HUB_PATH, hubCrumb, LATE_PATH, planPath, REMINDERS_PATH, reportFormPath } from './follow-up-parts.page.js';
 import { ExampleNotice, ExampleTag } from '../components/example-marking.js';
+import { daysText } from '../../domain/plans/follow-up-summary-sv.js';
 
 export const NO_MAILER_MESSAGE = 'E-postpåminnelser är inte inställda (SMTP_URL saknas).';
 

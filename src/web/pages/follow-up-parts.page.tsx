@@ -2,7 +2,6 @@
  * Pieces the follow-up pages share: their addresses, the report status as a tag (text first, colour
  * only supports it), and the example marking of invented plans.
  */
-import { REPORT_STATUS_SHORT, type ReportStatus } from '../../domain/plans/follow-up.js';
 import { formatNumber } from '../format.js';
 
 export const HUB_PATH = '/uppfoljning';
@@ -29,19 +28,5 @@ export const hubCrumb = (year?: number) => ({
   label: 'Uppföljning',
 });
 
-const STATUS_COLOURS: Record<ReportStatus, string> = { green: 'success', yellow: 'warning', red: 'danger' };
-
-/** A report's status as a tag: "Grön", "Gul", "Röd". */
-export function ReportStatusTag({ status }: { status: ReportStatus }) {
-  return (
-    <span class="ds-tag report-status-tag" data-color={STATUS_COLOURS[status]} data-status={status}>
-      {REPORT_STATUS_SHORT[status]}
-    </span>
-  );
-}
-
 /** Whole per cent with a no-break space: "40 %". */
 export const percentText = (n: number) => `${formatNumber(n)}\u00a0%`;
-
-/** "1 dag", "12 dagar". */
-export const daysText = (n: number) => (n === 1 ? '1 dag' : `${formatNumber(n)} dagar`);

@@ -15,14 +15,8 @@ import { RadioGroup } from '../components/fieldset.js';
 import { describedBy, ErrorMessage, Hint, Select, TextArea } from '../components/form-field.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { Layout } from '../layout.js';
-import {
-  activityAnchor,
-  hubPath,
-  percentText,
-  planPath,
-  reportFormPath,
-  ReportStatusTag,
-} from './follow-up-parts.page.js';
+import { activityAnchor, hubPath, percentText, planPath, reportFormPath } from './follow-up-parts.page.js';
+import { ReportStatusTag } from '../components/report-status-tag.js';
 import { ExampleNotice, ExampleTag } from '../components/example-marking.js';
 
 export type ReportFormValues = Record<'roundId' | 'status' | 'progress' | 'comment' | 'climateEffect', string>;

@@ -15,11 +15,11 @@ import {
   drillDownPath,
   normalisedWeightText,
   progressText,
-  ReportStatusTag,
   rollupPath,
   weightText,
   type DrillDownTarget,
 } from './results-parts.page.js';
+import { ReportStatusTag } from '../components/report-status-tag.js';
 import { ExampleNotice } from '../components/example-marking.js';
 
 const scopeName = (d: DrillDown): string =>

@@ -7,14 +7,8 @@
 import type { GoalActivities } from '../../app/results/goal-activities.js';
 import { DataTable } from '../components/data-table.js';
 import { formatNumber } from '../format.js';
-import {
-  ActivityTitle,
-  drillDownPath,
-  FIGURE_COLUMNS,
-  figureCells,
-  ReportStatusTag,
-  rollupPath,
-} from './results-parts.page.js';
+import { ActivityTitle, drillDownPath, FIGURE_COLUMNS, figureCells, rollupPath } from './results-parts.page.js';
+import { ReportStatusTag } from '../components/report-status-tag.js';
 import { ExampleNotice } from '../components/example-marking.js';
 
 export function GoalActivitiesSection({ activities, goalTitle }: { activities: GoalActivities; goalTitle: string }) {

@@ -39,27 +39,6 @@ export function drillDownPath(year: number, target: DrillDownTarget = {}): strin
   return `/uppfoljning/${year}/aktiviteter${text ? `?${text}` : ''}`;
 }
 
-/** Designsystemet colours of the tags; the word in the tag is what says the status. */
-const STATUS_COLOURS: Record<RollupStatus, string> = {
-  green: 'success',
-  yellow: 'warning',
-  red: 'danger',
-  not_reported: 'neutral',
-};
-
-export function ReportStatusTag({ status }: { status: RollupStatus }) {
-  return (
-    <span
-      class="ds-tag report-status"
-      data-color={STATUS_COLOURS[status]}
-      data-variant={status === 'not_reported' ? 'outline' : undefined}
-      data-status={status}
-    >
-      {ROLLUP_STATUS_LABELS[status]}
-    </span>
-  );
-}
-
 /** Weighted progress: one decimal and a per cent sign, "45,5 %". */
 export const progressText = (progress: number) => `${formatNumber(progress, { decimals: 1 })}\u00a0%`;
 

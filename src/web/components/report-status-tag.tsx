@@ -1,0 +1,23 @@
+import { ROLLUP_STATUS_LABELS, type RollupStatus } from '../../domain/plans/rollup.js';
+
+/** Designsystemet colours of the tags; the word in the tag is what says the status. */
+const STATUS_COLOURS: Record<RollupStatus, string> = {
+  green: 'success',
+  yellow: 'warning',
+  red: 'danger',
+  not_reported: 'neutral',
+};
+
+/** A report's status as a tag in words: "Grön", "Gul", "Röd", or "Ej rapporterad". */
+export function ReportStatusTag({ status }: { status: RollupStatus }) {
+  return (
+    <span
+      class="ds-tag report-status"
+      data-color={STATUS_COLOURS[status]}
+      data-variant={status === 'not_reported' ? 'outline' : undefined}
+      data-status={status}
+    >
+      {ROLLUP_STATUS_LABELS[status]}
+    </span>
+  );
+}
