@@ -6,6 +6,7 @@ import type { ImportResult } from './import.bench.js';
 import type { ServerLoad } from './app-server.js';
 import type { StoreResult } from './kolada-store.bench.js';
 import type { PlansResult } from './plans.bench.js';
+import type { StartResult, StartSideResult } from './start.bench.js';
 import type { RssAtPhase } from './support.js';
 
 export interface Machine {
@@ -39,6 +40,9 @@ export interface Settings {
   planYears: number;
   planActivities: number;
   yearResultsCalls: number;
+  /** Server start: runs per side (a first start and a restart each), and seconds idle before the RSS reading. */
+  startRuns: number;
+  idleSeconds: number;
 }
 
 export const TARGETS = {
@@ -67,6 +71,7 @@ export interface Report {
   import: ImportResult[];
   stores: StoreResult[];
   plans: PlansResult[];
+  start: StartResult | null;
   checks: Check[];
 }
 
@@ -122,10 +127,56 @@ const p99Check = (name: string, load: ServerLoad, maxMs: number): Check => ({
   pass: load.latencyP99Ms <= maxMs,
 });
 
+/** The start part: no failed requests, the compiled server against tsx, and its memory peak. */
+function startChecks(start: StartResult): Check[] {
+  const side = (name: StartSideResult['side']) => start.sides.find((s) => s.side === name)!;
+  const compiled = side('compiled');
+  const tsx = side('tsx');
+  const ratio = (pick: (s: StartSideResult) => number) => pick(compiled) / pick(tsx);
+  const restart = ratio((s) => s.median.restartMs);
+  const fresh = ratio((s) => s.median.freshMs);
+  const idle = ratio((s) => s.median.idleRssBytes);
+  const peak = Math.max(...compiled.runs.flatMap((r) => [r.freshPeakRssBytes, r.peakRssBytes]));
+  return [
+    ...start.sides.map((s) => ({
+      name: `start ${s.side}: indicator pages non-2xx / errors / timeouts`,
+      value: `${s.load.non2xx} / ${s.load.errors} / ${s.load.timeouts}`,
+      target: '0 / 0 / 0',
+      pass: s.load.non2xx + s.load.errors + s.load.timeouts === 0,
+      error: true,
+    })),
+    {
+      name: 'start: restart to healthy, compiled / tsx (median)',
+      value: restart.toFixed(2),
+      target: '<= 1.00',
+      pass: restart <= 1,
+    },
+    {
+      name: 'start: first start to healthy, compiled / tsx (median)',
+      value: fresh.toFixed(2),
+      target: '<= 1.00',
+      pass: fresh <= 1,
+    },
+    {
+      name: 'start: idle RSS, compiled / tsx (median)',
+      value: idle.toFixed(2),
+      target: '< 1.00',
+      pass: idle < 1,
+    },
+    {
+      name: 'start: compiled peak RSS (first start and after load)',
+      value: mb(peak),
+      target: `<= ${TARGETS.peakRssMbMax} MB`,
+      pass: peak <= TARGETS.peakRssMbMax * MB,
+    },
+  ];
+}
+
 export function checksOf(
   imports: readonly ImportResult[],
   stores: readonly StoreResult[],
   plans: readonly PlansResult[],
+  start: StartResult | null,
 ): Check[] {
   const checks: Check[] = [];
   for (const r of imports)
@@ -167,6 +218,7 @@ export function checksOf(
       ),
     );
   }
+  if (start) checks.push(...startChecks(start));
   return checks;
 }
 
@@ -274,6 +326,56 @@ function plansSection(p: PlansResult, n: number): string[] {
   ];
 }
 
+function startSection(start: StartResult, n: number): string[] {
+  const bySide = (name: StartSideResult['side']) => start.sides.find((s) => s.side === name)!;
+  const compiled = bySide('compiled');
+  const sec = (msValue: number) => `${(msValue / 1000).toFixed(2)} s`;
+  const width = 22;
+  const col = 15;
+  const ratioRows = (pick: readonly ((s: StartSideResult) => number)[]) =>
+    (['tsx', 'baseline'] as const).map(
+      (other) =>
+        `   ${pad(`compiled / ${other}`, width)}${pick.map((f) => lpad((f(compiled) / f(bySide(other))).toFixed(2), col)).join('')}`,
+    );
+  const times = [
+    (s: StartSideResult) => s.median.freshMs,
+    (s: StartSideResult) => s.median.freshCpuMs,
+    (s: StartSideResult) => s.median.restartMs,
+    (s: StartSideResult) => s.median.restartCpuMs,
+  ];
+  const memory = [
+    (s: StartSideResult) => s.median.idleRssBytes,
+    (s: StartSideResult) => s.median.loadedRssBytes,
+    (s: StartSideResult) => s.median.peakRssBytes,
+    (s: StartSideResult) => s.median.freshPeakRssBytes,
+  ];
+  const loadWidth = 30;
+  return [
+    `${n}. Server start and memory: ${start.runs} run${start.runs === 1 ? '' : 's'} per side (sides alternated), SQLite in a temporary directory, LOG_LEVEL=warn`,
+    ...start.sides.map((s) => `   ${pad(s.side, 10)}${s.command}`),
+    `   time from spawn to the first 200 from /healthz (polled every ${start.pollMs} ms), median; CPU: the process's CPU time until then`,
+    `   ${pad('', width)}${lpad('first start', col)}${lpad('CPU', col)}${lpad('restart', col)}${lpad('CPU', col)}`,
+    ...start.sides.map((s) => `   ${pad(s.side, width)}${times.map((f) => lpad(sec(f(s)), col)).join('')}`),
+    ...ratioRows(times),
+    `   first start: empty database (migrations, demo, Kolada catalogue; leaves ${mb(start.databaseBytes)}); restart: on that database`,
+    `   memory of the restarted process, median: VmRSS ${start.idleSeconds} s after healthy, VmRSS after the load, VmHWM after the load; and the first start's VmHWM`,
+    `   ${pad('', width)}${lpad('idle RSS', col)}${lpad('after load', col)}${lpad('peak', col)}${lpad('1st start peak', col)}`,
+    ...start.sides.map((s) => `   ${pad(s.side, width)}${memory.map((f) => lpad(mb(f(s)), col)).join('')}`),
+    ...ratioRows(memory),
+    '   every run, first start | restart (s); idle | after load | peak (MB):',
+    ...start.sides.map(
+      (s) =>
+        `     ${pad(s.side, 10)}${s.runs.map((r) => (r.freshMs / 1000).toFixed(2)).join(', ')} | ${s.runs.map((r) => (r.restartMs / 1000).toFixed(2)).join(', ')}` +
+        `; ${s.runs.map((r) => int(r.idleRssBytes / MB)).join(', ')} | ${s.runs.map((r) => int(r.loadedRssBytes / MB)).join(', ')} | ${s.runs.map((r) => int(r.peakRssBytes / MB)).join(', ')}`,
+    ),
+    `   HTTP load per run: autocannon, ${compiled.load.connections} connections, ${compiled.load.seconds} s after a ${start.warmupSeconds} s warm-up load, GET /nyckeltal/<key>`,
+    `   over the ${start.paths.length} followed indicators; median of the runs, non-2xx and errors summed (warm-up's included);`,
+    '   the baseline answers a fixed page',
+    loadHeader(loadWidth),
+    ...start.sides.map((s) => loadRow(s.side, s.load, loadWidth)),
+  ];
+}
+
 export function formatReport(report: Report): string {
   const { machine: m, settings } = report;
   const lines = [
@@ -299,6 +401,7 @@ export function formatReport(report: Report): string {
   // Numbered as the parts in bench/README.md.
   for (const s of report.stores) lines.push('', ...storeSection(s, 2));
   for (const p of report.plans) lines.push('', ...plansSection(p, 3));
+  if (report.start) lines.push('', ...startSection(report.start, 4));
   lines.push('', 'Checks');
   const width = Math.max(...report.checks.map((c) => c.name.length));
   for (const c of report.checks)

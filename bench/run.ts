@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: import throughput against the driver's raw insert rate, a Kolada-sized store
- * behind the real app, and the chief networks' plans at the scale of a large cooperation behind it.
+ * behind the real app, the chief networks' plans at the scale of a large cooperation behind it, and
+ * the server's start time and memory as `npm start` runs it (against tsx and a bare Node server).
  * Prints ratios and figures measured in this same run next to their targets; timings are never
  * asserted in tests, where the machine varies.
  *
@@ -9,7 +10,7 @@
  *   npm run bench -- --postgres-store     also the store on PostgreSQL
  *   npm run bench -- --postgres-plans     also the plans on PostgreSQL
  *   npm run bench -- --json out.json      the JSON report to a file (otherwise stdout's last line)
- *   npm run bench -- --only import|store|plans  one part only
+ *   npm run bench -- --only import|store|plans|start  one part only
  *   npm run bench -- --runs N             import runs per side (default 3, ≥ 2)
  *   npm run bench -- --load-seconds N     HTTP load duration (default 10, quick 3)
  *
@@ -25,6 +26,7 @@ import { DEMO_PLAN_YEAR } from '../src/seed/demo-plans.js';
 import type { ImportInput, ImportResult } from './import.bench.js';
 import type { StoreInput, StoreResult } from './kolada-store.bench.js';
 import type { PlansInput, PlansResult } from './plans.bench.js';
+import type { StartInput, StartResult } from './start.bench.js';
 import { BENCH_POSTGRES_URL, postgresVersion } from './postgres.js';
 import { checksOf, formatReport, type Machine, type Report, type Settings } from './report.js';
 import { progress, runInChild } from './support.js';
@@ -41,10 +43,10 @@ const { values: args } = parseArgs({
   },
   strict: true,
 });
-const PARTS = ['import', 'store', 'plans'] as const;
+const PARTS = ['import', 'store', 'plans', 'start'] as const;
 type Part = (typeof PARTS)[number];
 if (args.only !== undefined && !(PARTS as readonly string[]).includes(args.only))
-  throw new Error('--only takes "import", "store" or "plans".');
+  throw new Error('--only takes "import", "store", "plans" or "start".');
 const includes = (part: Part) => args.only === undefined || args.only === part;
 const runs = args.runs === undefined ? 3 : Number(args.runs);
 if (!Number.isInteger(runs) || runs < 2) throw new Error('--runs takes a whole number of at least 2 (warm-up).');
@@ -68,6 +70,8 @@ const sizes: Settings = args.quick
       planYears: 3,
       planActivities: 40,
       yearResultsCalls: 50,
+      startRuns: 1,
+      idleSeconds: 2,
     }
   : {
       mode: 'full',
@@ -83,6 +87,8 @@ const sizes: Settings = args.quick
       planYears: 10,
       planActivities: 40,
       yearResultsCalls: 200,
+      startRuns: 3,
+      idleSeconds: 2,
     };
 /** The year the plans part measures: the demo's example plans are for 2026 (src/seed/demo-plans.ts). */
 const PLAN_YEAR = DEMO_PLAN_YEAR;
@@ -119,10 +125,16 @@ async function main(): Promise<number> {
   const tmpDir = mkdtempSync(join(os.tmpdir(), 'samverkan-bench-'));
   const cleanUp = () => rmSync(tmpDir, { recursive: true, force: true });
   // Ctrl-C reaches the children too (same process group); the generated files must not stay behind.
-  process.once('SIGINT', () => {
-    cleanUp();
-    process.exit(130);
-  });
+  // A SIGTERM to this process alone: the children see their IPC channel close (the start part then
+  // kills its servers), the files go too.
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)
+    process.once(signal, () => {
+      cleanUp();
+      process.exit(code);
+    });
   try {
     const host = await machine();
     progress(`${settings.mode} run; temporary files in ${tmpDir}`);
@@ -174,6 +186,17 @@ async function main(): Promise<number> {
           }),
         );
     }
+    // Spawns the servers (compiled, tsx, baseline) one at a time; they never outlive that child.
+    const start = includes('start')
+      ? await runInChild<StartInput, StartResult>('./start.bench.ts', {
+          runs: settings.startRuns,
+          idleSeconds: settings.idleSeconds,
+          connections: settings.connections,
+          loadSeconds: settings.loadSeconds,
+          warmupSeconds: settings.warmupSeconds,
+          tmpDir,
+        })
+      : null;
     const report: Report = {
       startedAt,
       finishedAt: new Date().toISOString(),
@@ -183,7 +206,8 @@ async function main(): Promise<number> {
       import: imports,
       stores,
       plans,
-      checks: checksOf(imports, stores, plans),
+      start,
+      checks: checksOf(imports, stores, plans, start),
     };
     console.log(formatReport(report));
     const json = JSON.stringify(report);

@@ -212,14 +212,16 @@ export const progress = (message: string): void => {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 };
 
+/** package.json's `start` script: `npm start`, how the server is run in production. */
+export const START_SCRIPT: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }
+).scripts.start;
+
 /**
  * The V8 flags `npm start` runs the server with (package.json), so the parts measure the server as it
  * is deployed: with its heap limit V8 collects garbage sooner instead of growing the heap.
  */
-const SERVER_NODE_FLAGS: string[] =
-  (
-    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }
-  ).scripts.start.match(/--max-old-space-size=\d+/g) ?? [];
+export const SERVER_NODE_FLAGS: string[] = START_SCRIPT.match(/--max-old-space-size=\d+/g) ?? [];
 
 type ChildReply<R> = { ok: true; result: R } | { ok: false; error: string };
 

@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx (no build step).
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/cli/main.ts');
+// The command line, compiled to dist/ by `npm run build` (run by `npm install` in a checkout).
+await import('../dist/cli/main.js');

@@ -36,17 +36,19 @@ export async function startServer(config: Config = loadConfig()) {
   const link = await ensureFirstAdministrator(ctx);
   if (link) {
     logger.info({ event: 'first_administrator.created' }, 'Inga konton fanns: kontot "Administratör" är skapat.');
-    // Deliberately not a log line: the one-time link is for the person starting the server, on the console only.
-    const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
-    console.log(
-      `Inga konton fanns: kontot "Administratör" är skapat. Logga in en gång med länken nedan (giltig i 24 timmar)\n` +
-        `och välj sedan ett lösenord under "Mitt konto":\n  http://${host}:${config.PORT}/logga-in/lank/${link}`,
-    );
   }
   const app = createApp(ctx, { logger, trustProxy: config.TRUST_PROXY, oidc: oidcSettings(config) });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/`;
     logger.info({ event: 'server.started', url, trustProxy: config.TRUST_PROXY }, `samverkan lyssnar på ${url}`);
+    // Deliberately not a log line: the one-time link is for the person starting the server, on the console
+    // only; written once the server listens, with the port it really got.
+    if (link) {
+      console.log(
+        `Inga konton fanns: kontot "Administratör" är skapat. Logga in en gång med länken nedan (giltig i 24 timmar)\n` +
+          `och välj sedan ett lösenord under "Mitt konto":\n  ${url}logga-in/lank/${link}`,
+      );
+    }
   });
 
   // Finish requests in flight, then close the database.

@@ -3,6 +3,7 @@ import { SYSTEM, type Actor } from '../domain/auth/actor.js';
 import type { Principal } from '../domain/auth/policies.js';
 import { todayInSweden } from '../domain/dates.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { PasswordHashCost } from './auth/secrets.js';
 import type { Storage } from '../storage/database.js';
 import { apiTokenRepository } from '../storage/api-token.repository.js';
 import { auditRepository } from '../storage/audit.repository.js';
@@ -28,6 +29,8 @@ export interface AppContext {
   principal: Principal;
   /** Outgoing e-mail (SMTP_URL); absent when not configured. */
   mailer?: Mailer;
+  /** argon2id's cost for new password hashes; absent means PASSWORD_HASH_COST (tests lower it). */
+  passwordHashCost?: PasswordHashCost;
 }
 
 /** The system itself (CLI, seed) may do everything. */

@@ -8,11 +8,12 @@ import { registerKoladaCommands } from './kolada.command.js';
 import { registerUserCommands } from './user.command.js';
 import { createContext } from '../app/context.js';
 import { loadConfig } from '../config/env.js';
-import { seedKoladaCatalogue } from '../seed/seed-catalogue.js';
-import { seedDemo } from '../seed/seed-demo.js';
-import { startServer } from '../server.js';
 import { createDb } from '../storage/database.js';
 import { migrateToLatest } from '../storage/migrations/index.js';
+
+// The web server and the demo loader are imported by the commands that use them: loading the whole
+// app (pages, charts, exports) costs about a second of CPU, which `audit verify` or `backup` from cron
+// should not pay.
 
 const program = new Command()
   .name('samverkan')
@@ -22,6 +23,7 @@ program
   .command('serve')
   .description('Startar webbservern (migrerar och läser in demodata vid första start).')
   .action(async () => {
+    const { startServer } = await import('../server.js');
     await startServer(loadConfig());
   });
 
@@ -47,6 +49,10 @@ program
     const storage = createDb(config.DATABASE_URL);
     try {
       await migrateToLatest(storage);
+      const [{ seedDemo }, { seedKoladaCatalogue }] = await Promise.all([
+        import('../seed/seed-demo.js'),
+        import('../seed/seed-catalogue.js'),
+      ]);
       const ctx = createContext(storage);
       const seeded = await seedDemo(ctx);
       console.log(seeded ? 'Demodata inlästa.' : 'Databasen innehåller redan en samverkan; inget ändrades.');

@@ -82,7 +82,7 @@ export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
     await ctx.storage.db.selectFrom('collaborations').select('id').limit(1).execute();
     return c.json({ status: 'ok', database: ctx.storage.dialect.name });
   });
-  app.route('/static', staticFiles());
+  app.route('/', staticFiles());
   app.route('/api/v1', apiRoutes(ctx));
   if (options.oidc) app.route('/', oidcRoutes(ctx, options.oidc));
   app.route('/', authRoutes(ctx, options.oidc));

@@ -49,6 +49,7 @@ export function requestScopedContext(base: AppContext): AppContext {
     storage: base.storage,
     now: base.now,
     ...(base.mailer ? { mailer: base.mailer } : {}),
+    ...(base.passwordHashCost ? { passwordHashCost: base.passwordHashCost } : {}),
     get actor() {
       const current = tryGetContext();
       return current ? (current.var.signedIn?.actor ?? ANONYMOUS) : base.actor;

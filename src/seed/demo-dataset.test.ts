@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { goalsOf, type Programme } from '../domain/programme/programme.js';
 import { DEMO_DATA_FILE, keyOf, loadDemoDataset } from './demo-dataset.js';
+import { SOURCE_CITATIONS_SV } from './demo-texts-sv.js';
 
 const AT = '2026-01-01T00:00:00.000Z';
 const jsonText = readFileSync(DEMO_DATA_FILE, 'utf8');
@@ -14,7 +15,8 @@ const programme = (slug: string): Programme => {
 const decisionsOf = (slug: string) => data.decisions.filter((d) => d.programmeId === programme(slug).id);
 const networkName = (id: number | null): string | undefined => (id === null ? undefined : data.networks[id - 1]?.name);
 const SO_2019_NEWS =
-  'sodertornskommunerna.se/arkiv/nyhetsarkiv/nyheter/2019-10-11-nu-ar-nya-utvecklingsprogrammet-sjosatt.html';
+  'Södertörnskommunerna, nyheten ”Nu är nya utvecklingsprogrammet sjösatt”, 2019-10-11 ' +
+  '(sodertornskommunerna.se/arkiv/nyhetsarkiv/nyheter/2019-10-11-nu-ar-nya-utvecklingsprogrammet-sjosatt.html)';
 
 describe('loadDemoDataset: the collaboration', () => {
   it('reads the file itself when given no text', () => {
@@ -160,7 +162,9 @@ describe('loadDemoDataset: the programmes', () => {
         paragraph: '§ 78',
         outcome: 'adopted',
         note: 'Kommunstyrelsen i den kommun som skrev tjänsteskrivelsen; kommunen namnges inte i källan.',
-        source: expect.stringContaining('tjansteskrivelse'),
+        source: expect.stringMatching(
+          /^Tjänsteskrivelse ”Södertörns utvecklingsprogram 2035”, kommunstyrelseförvaltningens/,
+        ),
       }),
     ]);
   });
@@ -255,7 +259,7 @@ describe('loadDemoDataset: the programmes', () => {
         decided: { precision: 'exact', date: '2021-01-14' },
         outcome: 'adopted',
         note: 'Justering av utvecklingsprogrammet.',
-        source: expect.stringContaining('updated 2022-05-30'),
+        source: expect.stringContaining('uppdaterad 2022-05-30'),
       }),
     ]);
   });
@@ -272,9 +276,32 @@ describe('loadDemoDataset: the programmes', () => {
       decisions.every(
         (d) =>
           d.decided.precision === 'unknown' &&
-          d.source === 'governo.se/nytt-utvecklingsprogram-for-sodertornssamverkan/',
+          d.source ===
+            'Governo, artikeln ”Nytt utvecklingsprogram för Södertörnssamverkan” (governo.se/nytt-utvecklingsprogram-for-sodertornssamverkan/)',
       ),
     ).toBe(true);
+  });
+});
+
+describe('loadDemoDataset: how sources are cited', () => {
+  const raw = JSON.parse(jsonText) as { sources: Record<string, string> };
+
+  it('cites every source of the shipped file in Swedish, as the document or page it is', () => {
+    expect(Object.keys(SOURCE_CITATIONS_SV).sort()).toEqual(Object.keys(raw.sources).sort());
+  });
+
+  it('cites the memo by its title and the body it was written for, never by a path of the reference material', () => {
+    const cited = [
+      data.collaboration.source,
+      ...data.bodies.map((b) => b.source),
+      ...data.programmes.map((p) => p.source),
+      ...data.decisions.map((d) => d.source),
+    ];
+    for (const source of cited) expect(source).not.toMatch(/shared\/|\.txt|OCR text|the adoption memo/);
+    expect(data.collaboration.source).toContain(
+      'Tjänsteskrivelse ”Södertörns utvecklingsprogram 2035”, kommunstyrelseförvaltningens förslag till ' +
+        'kommunledningsutskottet för beslut i kommunstyrelsen',
+    );
   });
 });
 

@@ -16,6 +16,7 @@ import { boardCommitteeKey, boardKey, mapProgrammes, type DemoDecision } from '.
 import {
   BODY_DESCRIPTIONS_SV,
   EVENT_TEXTS_SV,
+  SOURCE_CITATIONS_SV,
   boardCommitteeDescriptionSv,
   boardDescriptionSv,
 } from './demo-texts-sv.js';
@@ -121,13 +122,14 @@ export function loadDemoDataset(jsonText?: string, recordedAt: string = new Date
   };
 }
 
+/** Cites each source the way users read it: the Swedish citation, else the file's own text. */
 function sourceExpander(raw: RawDemo): (keys: readonly SourceKey[]) => string {
   return (keys) =>
     keys
       .map((key) => {
         const text = raw.sources[key];
         if (text === undefined) throw new Error(`Demodatafilen hänvisar till en okänd källa: ${key}.`);
-        return text;
+        return SOURCE_CITATIONS_SV[key] ?? text;
       })
       .join('; ');
 }

@@ -14,7 +14,7 @@ import type { Database, PlanActivityTable, PlanDecisionTable, PlanTable } from '
 type Db = Kysely<Database> | Transaction<Database>;
 
 export type NewPlan = Omit<Plan, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
-export type NewActivity = Omit<Activity, 'id' | 'position' | 'createdAt' | 'updatedAt'>;
+export type NewActivity = Omit<Activity, 'id' | 'position' | 'version' | 'createdAt' | 'updatedAt'>;
 export type ActivityChange = Omit<NewActivity, 'planId' | 'carriedOverFromActivityId'>;
 export type NewPlanDecision = Omit<PlanDecision, 'id' | 'recordedAt'>;
 
@@ -62,6 +62,7 @@ const toActivity = (r: Selectable<PlanActivityTable>, links: ActivityLinks): Act
   climateJustification: r.climate_justification,
   dimension: r.dimension as SustainabilityDimension,
   carriedOverFromActivityId: r.carried_over_from_activity_id,
+  version: Number(r.version),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -118,6 +119,21 @@ export const planRepository = (db: Db) => {
         .insertInto('activity_members')
         .values(a.memberIds.map((member_id) => ({ activity_id: activityId, member_id })))
         .execute();
+  }
+
+  /** Sets `columns` and bumps the version if the activity is at `expectedVersion`; false otherwise. */
+  async function bumpActivity(
+    id: number,
+    expectedVersion: number,
+    columns: Partial<ReturnType<typeof activityColumns>>,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('plan_activities')
+      .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async function withLinks(rows: Selectable<PlanActivityTable>[]): Promise<Activity[]> {
@@ -282,16 +298,58 @@ export const planRepository = (db: Db) => {
       return toActivity(row, { goalIds: [...a.goalIds], strategyIds: [...a.strategyIds], memberIds: [...a.memberIds] });
     },
 
-    async updateActivity(id: number, a: ActivityChange, now: string): Promise<void> {
-      await db.updateTable('plan_activities').set(activityColumns(a, now)).where('id', '=', id).execute();
+    /**
+     * Changes the activity if it is still at `expectedVersion` (bumping it); false, and nothing changed,
+     * when someone else changed or removed it since.
+     */
+    async updateActivity(id: number, a: ActivityChange, expectedVersion: number, now: string): Promise<boolean> {
+      if (!(await bumpActivity(id, expectedVersion, activityColumns(a, now)))) return false;
       await writeLinks(id, a);
+      return true;
     },
 
-    /** Removes an activity with its links; the caller makes sure it has no reports (drafts have none). */
-    async removeActivity(id: number): Promise<void> {
+    /**
+     * Removes an activity with its links if it is still at `expectedVersion`, and remembers which plan it
+     * was in (the plan's history lists it from the audit trail); false, and nothing removed, when someone
+     * else changed or removed it since. The caller makes sure it has no reports (drafts have none).
+     */
+    async removeActivity(id: number, expectedVersion: number, now: string): Promise<boolean> {
+      // Claiming the row first also makes a concurrent change wait for this transaction.
+      if (!(await bumpActivity(id, expectedVersion, { updated_at: now }))) return false;
+      const { plan_id } = await db
+        .selectFrom('plan_activities')
+        .select('plan_id')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       await writeLinks(id, { goalIds: [], strategyIds: [], memberIds: [] });
       await db.deleteFrom('follow_up_reminders').where('activity_id', '=', id).execute();
       await db.deleteFrom('plan_activities').where('id', '=', id).execute();
+      await db.insertInto('removed_activities').values({ activity_id: id, plan_id, removed_at: now }).execute();
+      return true;
+    },
+
+    /** The ids of the activities removed from the plan, in the order they were removed. */
+    async removedActivityIdsOf(planId: number): Promise<number[]> {
+      const rows = await db
+        .selectFrom('removed_activities')
+        .select('activity_id')
+        .where('plan_id', '=', planId)
+        .orderBy('removed_at')
+        .orderBy('activity_id')
+        .execute();
+      return rows.map((r) => r.activity_id);
+    },
+
+    /** The ids of the activities (in any plan) carried over from any of `activityIds`. */
+    async activityIdsCarriedOverFrom(activityIds: readonly number[]): Promise<number[]> {
+      if (activityIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('plan_activities')
+        .select('id')
+        .where('carried_over_from_activity_id', 'in', [...activityIds])
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => r.id);
     },
 
     async activityById(id: number): Promise<Activity | undefined> {

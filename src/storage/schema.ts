@@ -39,6 +39,7 @@ export interface Database {
   goal_indicators: GoalIndicatorTable;
   plans: PlanTable;
   plan_activities: PlanActivityTable;
+  removed_activities: RemovedActivityTable;
   activity_goals: ActivityGoalTable;
   activity_strategies: ActivityStrategyTable;
   activity_members: ActivityMemberTable;
@@ -426,8 +427,16 @@ export interface PlanActivityTable {
   climate_justification: string;
   dimension: string;
   carried_over_from_activity_id: number | null;
+  version: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
+}
+
+/** An activity removed from its plan: the plan it was in, for the plan's history (the rest is in the audit trail). */
+export interface RemovedActivityTable {
+  activity_id: number;
+  plan_id: number;
+  removed_at: string;
 }
 
 export interface ActivityGoalTable {

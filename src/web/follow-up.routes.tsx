@@ -19,7 +19,7 @@ import { notFound, validationFailed, type DomainError, type FieldProblem } from 
 import type { ActivityReport } from '../domain/plans/follow-up.js';
 import { statusOf } from '../http/error-mapping.js';
 import { publicOrigin } from '../http/proxy.js';
-import { requirePolicy } from '../http/require-policy.js';
+import { requirePolicy, requireWriteAccess } from '../http/require-policy.js';
 import {
   activityAnchor,
   CALENDAR_PATH,
@@ -87,6 +87,8 @@ export function followUpRoutes(ctx: AppContext): Hono {
   // The rounds' set-up is the secretariat's; the use cases check the same policy.
   web.use(ROUNDS_PATH, requirePolicy(ctx, 'manage_follow_up'));
   web.use(`${ROUNDS_PATH}/*`, requirePolicy(ctx, 'manage_follow_up'));
+  // Reminders about late reports: those who see some network's late reports; lateReports decides which.
+  web.on('POST', REMINDERS_PATH, requireWriteAccess(ctx, 'see_late_reports'));
 
   web.get(HUB_PATH, async (c) => {
     const overview = await followUpOverview(ctx, yearOf(ctx, c.req.query('ar')));
@@ -254,6 +256,8 @@ export function followUpRoutes(ctx: AppContext): Hono {
     );
   });
 
+  // Refused before the form is read unless the person reports for some network; reportForm decides for the plan's.
+  web.on('POST', REPORT_PATH, requireWriteAccess(ctx, 'report_follow_up'));
   web.post(REPORT_PATH, async (c) => {
     const { planId, activityId } = ids(c);
     // Checks the activity belongs to the plan, the right to report and the plan's state.

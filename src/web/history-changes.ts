@@ -8,6 +8,7 @@ import { changedKeys, partOf, type Snapshot, type SnapshotValue } from '../domai
 import { REPORT_STATUS_SHORT } from '../domain/plans/follow-up.js';
 import { CLIMATE_EFFECT_LABELS, DIMENSION_LABELS, PLAN_KIND_LABELS } from '../domain/plans/plan.js';
 import { MEASURE_LABELS_SV } from '../app/indicators/link-goal-indicator.js';
+import { formatNumber } from './format.js';
 import { BODY_KIND_LABELS, OUTCOME_LABELS } from './present.js';
 
 /** A value as shown: text, or a list (strategies, members). */
@@ -15,7 +16,7 @@ export type Shown = string | string[];
 
 export interface ChangeLine {
   label: string;
-  /** Absent for a created record, which has no before. */
+  /** Absent for a record created or removed: `after` is then its one value (as it was when removed). */
   before?: Shown;
   after: Shown;
 }
@@ -187,15 +188,28 @@ function namesFor(field: string, names: HistoryNames): Map<number, string> | und
       return names.members;
     case 'bodyId':
       return names.bodies;
+    case 'ownerUserId':
+      return names.accounts;
+    case 'copiedFromPlanId':
+      return names.plans;
+    case 'carriedOverFromActivityId':
+      return names.activities;
     default:
       return undefined;
   }
 }
 
+/** Amounts shown in Swedish digit groups and decimal comma (a year stays as it is). */
+const NUMBER_FIELDS = new Set(['budgetKr', 'weight']);
+
 function show(field: string, value: SnapshotValue | undefined, names: HistoryNames): Shown {
   const lookup = namesFor(field, names);
   const one = (v: string | number) =>
-    lookup ? (lookup.get(Number(v)) ?? `nr ${v}`) : (CODE_LABELS[field]?.[v] ?? String(v));
+    lookup
+      ? (lookup.get(Number(v)) ?? `nr ${v}`)
+      : NUMBER_FIELDS.has(field) && typeof v === 'number'
+        ? formatNumber(v)
+        : (CODE_LABELS[field]?.[v] ?? String(v));
   if (value === undefined || value === null || value === '') return '–';
   if (Array.isArray(value)) return value.length === 0 ? '–' : value.map(one);
   return one(value as string | number);
@@ -229,8 +243,9 @@ const byOrder = (a: number[], b: number[]) => {
 };
 
 /**
- * The lines to show for an event: every stored field of a created record, or only the fields that
- * differ for a change (the unchanged names kept for context are not lines of their own).
+ * The lines to show for an event: every stored field of a created record (or of a removed one, as it
+ * was), or only the fields that differ for a change (the unchanged names kept for context are not
+ * lines of their own).
  */
 export function changeLines(
   entry: Pick<HistoryEntry, 'entityType' | 'before' | 'after'>,
@@ -241,17 +256,18 @@ export function changeLines(
   const context = { ...before, ...after };
   // `goals.12.statements.3` is a statement; any other key's field is its last segment.
   const field = (key: string) => key.split('.').at(key.includes('.statements.') ? -2 : -1)!;
-  const keys =
-    entry.before === null
-      ? Object.keys(after).filter((k) => show(field(k), after[k], names) !== '–')
-      : changedKeys(before, after);
+  // A record created or removed is shown whole, from its one side.
+  const whole = entry.before === null ? after : entry.after === null ? before : undefined;
+  const keys = whole
+    ? Object.keys(whole).filter((k) => show(field(k), whole[k], names) !== '–')
+    : changedKeys(before, after);
   return (
     keys
       .sort((a, b) => byOrder(order(entry.entityType, a), order(entry.entityType, b)))
       .map((key) => ({
         label: label(key, entry.entityType, context),
-        ...(entry.before === null ? {} : { before: show(field(key), before[key], names) }),
-        after: show(field(key), after[key], names),
+        ...(whole ? {} : { before: show(field(key), before[key], names) }),
+        after: show(field(key), (whole ?? after)[key], names),
       }))
       // An empty text that appears or goes with its goal is no change worth a line.
       .filter((line) => JSON.stringify(line.before) !== JSON.stringify(line.after))

@@ -21,7 +21,7 @@ import { allows } from '../domain/auth/policies.js';
 import { notFound, validationFailed, type DomainError, type FieldProblem } from '../domain/errors.js';
 import { GENDERS, type Gender } from '../domain/indicators/indicator.js';
 import { statusOf } from '../http/error-mapping.js';
-import { requirePolicy } from '../http/require-policy.js';
+import { requirePolicy, requireWriteAccess } from '../http/require-policy.js';
 import { comparisonSvg, goalIndicatorSvg, indicatorSeriesSvg } from './indicator-charts.js';
 import { GoalPage } from './pages/goal.page.js';
 import {
@@ -93,6 +93,8 @@ export function indicatorRoutes(ctx: AppContext): Hono {
   const mayManage = () => allows(ctx.principal, 'manage_indicators');
   web.use(NEW_INDICATOR_PATH, requirePolicy(ctx, 'manage_indicators'));
   web.use('/mal/:goalId/nyckeltal/*', requirePolicy(ctx, 'manage_indicators'));
+  // An upload: the secretariat or a member's officer, before the file is read; which rows, per row.
+  web.on('POST', IMPORT_PATH, requireWriteAccess(ctx, 'import_indicator_values'));
 
   web.get('/nyckeltal', async (c) => {
     const [search, imports] = await Promise.all([

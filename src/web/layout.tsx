@@ -21,10 +21,27 @@ const require = createRequire(import.meta.url);
 export const STYLESHEETS: ReadonlyArray<{ href: string; file: string }> = [
   { href: '/static/ds-theme.css', file: require.resolve('@digdir/designsystemet-css/theme.css') },
   { href: '/static/ds.css', file: require.resolve('@digdir/designsystemet-css') },
-  { href: '/static/app.css', file: fileURLToPath(new URL('./static/app.css', import.meta.url)) },
-  { href: '/static/plans.css', file: fileURLToPath(new URL('./static/plans.css', import.meta.url)) },
-  { href: '/static/follow-up.css', file: fileURLToPath(new URL('./static/follow-up.css', import.meta.url)) },
-  { href: '/static/results.css', file: fileURLToPath(new URL('./static/results.css', import.meta.url)) },
+  { href: '/static/app.css', file: fileURLToPath(new URL('../../assets/app.css', import.meta.url)) },
+  { href: '/static/plans.css', file: fileURLToPath(new URL('../../assets/plans.css', import.meta.url)) },
+  { href: '/static/follow-up.css', file: fileURLToPath(new URL('../../assets/follow-up.css', import.meta.url)) },
+  { href: '/static/results.css', file: fileURLToPath(new URL('../../assets/results.css', import.meta.url)) },
+];
+
+/**
+ * The site's icon: an SVG for browsers that take one, and /favicon.ico (16 and 32 px, rendered from the
+ * SVG) where browsers and feed readers look without being told.
+ */
+export const ICONS: ReadonlyArray<{ href: string; file: string; type: string }> = [
+  {
+    href: '/favicon.ico',
+    file: fileURLToPath(new URL('../../assets/favicon.ico', import.meta.url)),
+    type: 'image/x-icon',
+  },
+  {
+    href: '/static/favicon.svg',
+    file: fileURLToPath(new URL('../../assets/favicon.svg', import.meta.url)),
+    type: 'image/svg+xml',
+  },
 ];
 
 /** The main menu, in order. `current` on Layout is one of these hrefs. */
@@ -45,6 +62,11 @@ export const MAIN_ID = 'huvudinnehall';
 export interface LayoutProps {
   /** The page's own title; the document title becomes "{title} – samverkan". */
   title: string;
+  /**
+   * What the page shows, in a sentence or two for search engines and link previews
+   * (`<meta name="description">`): specific to the page, about 70–160 characters.
+   */
+  description: string;
   children?: Child;
   /** href of the main-menu item this page belongs to (e.g. "/program"); it gets aria-current="page". */
   current?: string;
@@ -71,7 +93,7 @@ function SignedInBar() {
   );
 }
 
-export function Layout({ title, children, current, notice }: LayoutProps) {
+export function Layout({ title, description, children, current, notice }: LayoutProps) {
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -81,6 +103,9 @@ export function Layout({ title, children, current, notice }: LayoutProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="color-scheme" content="light" />
           <title>{`${title} – samverkan`}</title>
+          <meta name="description" content={description} />
+          <link rel="icon" href="/favicon.ico" sizes="16x16 32x32" />
+          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           {STYLESHEETS.map((sheet) => (
             <link rel="stylesheet" href={sheet.href} />
           ))}

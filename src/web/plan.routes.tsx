@@ -13,6 +13,7 @@ import { loadDraftToEdit } from '../app/plans/plan-access.js';
 import { readRepos } from '../app/context.js';
 import { validationFailed, type DomainError, type FieldProblem } from '../domain/errors.js';
 import { statusOf } from '../http/error-mapping.js';
+import { requirePolicy, requireWriteAccess } from '../http/require-policy.js';
 import {
   ACTIVITY_LIST_FIELDS,
   ActivityFormPage,
@@ -76,6 +77,25 @@ function listFilter(c: Context): { network: string; year: string } {
 /** The chief networks' yearly plans and their activities. */
 export function planRoutes(ctx: AppContext): Hono {
   const web = new Hono();
+  // Every form here is refused (401/403) before it is read unless the person may do that kind of change for
+  // some network; the use cases decide for the plan's own network.
+  const PLAN = '/planer/:planId{[0-9]+}';
+  const ACTIVITY = `${PLAN}/aktiviteter/:activityId{[0-9]+}`;
+  web.on(
+    'POST',
+    [
+      NEW_PLAN_PATH,
+      `${PLAN}/kopiera`,
+      `${PLAN}/redigera`,
+      `${PLAN}/handlingsplaner/ny`,
+      `${PLAN}/aktiviteter/ny`,
+      `${ACTIVITY}/redigera`,
+      `${ACTIVITY}/ta-bort`,
+    ],
+    requireWriteAccess(ctx, 'edit_plan'),
+  );
+  web.on('POST', `${PLAN}/lamna-in`, requireWriteAccess(ctx, 'submit_plan'));
+  web.on('POST', `${PLAN}/beslut`, requirePolicy(ctx, 'record_committee_decision'));
 
   web.get(PLANS_PATH, async (c) => {
     const filter = listFilter(c);
@@ -209,9 +229,10 @@ export function planRoutes(ctx: AppContext): Hono {
     const choices = await activityFormChoices(ctx, planId, activityId);
     const initial =
       values ?? (choices.activity ? activityFormValues(choices.activity) : emptyActivityForm(choices.plan.year));
+    const conflict = failure?.error.code === 'conflict' ? failure.error.message : undefined;
     return html(
       c,
-      <ActivityFormPage choices={choices} values={initial} problems={failure?.problems} />,
+      <ActivityFormPage choices={choices} values={initial} problems={failure?.problems} conflict={conflict} />,
       failure ? statusOf[failure.error.code] : 200,
     );
   };
@@ -244,14 +265,15 @@ export function planRoutes(ctx: AppContext): Hono {
   });
 
   const removePage = async (c: Context, planId: number, activityId: number, failure?: Failure) => {
-    const { plan, activity } = await activityFormChoices(ctx, planId, activityId);
+    const choices = await activityFormChoices(ctx, planId, activityId);
     const refusal = failure && {
       title: 'Aktiviteten togs inte bort',
       message: failure.problems.map((p) => p.message).join(' '),
     };
+    // The page shows the activity as it is now and asks at its version (again, after a change meanwhile).
     return html(
       c,
-      <RemoveActivityPage plan={plan} activity={activity!} refusal={refusal} />,
+      <RemoveActivityPage choices={{ ...choices, activity: choices.activity! }} refusal={refusal} />,
       failure ? statusOf[failure.error.code] : 200,
     );
   };
@@ -262,7 +284,8 @@ export function planRoutes(ctx: AppContext): Hono {
 
   web.post('/planer/:planId{[0-9]+}/aktiviteter/:activityId{[0-9]+}/ta-bort', async (c) => {
     const [planId, activityId] = [planIdOf(c), activityIdOf(c)];
-    const result = await attempt(() => removeActivity(ctx, planId, activityId));
+    const posted = await postedForm(c);
+    const result = await attempt(() => removeActivity(ctx, planId, activityId, posted));
     if (result.ok) return c.redirect(`${planPath(planId)}?sparat=aktivitet-borttagen`, 303);
     return removePage(c, planId, activityId, result);
   });

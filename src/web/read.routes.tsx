@@ -9,6 +9,7 @@ import { getProgramme } from '../app/programmes/get-programme.js';
 import { latestProgrammeWithGoals, listProgrammes } from '../app/programmes/list-programmes.js';
 import { checkProposable } from '../domain/programme/proposal-rules.js';
 import { statusOf } from '../http/error-mapping.js';
+import { requireWriteAccess } from '../http/require-policy.js';
 import { AboutPage, AccessibilityPage } from './pages/info.page.js';
 import { AdoptionIndexPage, AdoptionPage } from './pages/adoption.page.js';
 import { ProgrammeListPage } from './pages/programme-list.page.js';
@@ -74,6 +75,13 @@ export function readRoutes(ctx: AppContext): Hono {
     );
   });
 
+  // Refused before the form is read unless the person may record some member's or the committee's decisions;
+  // recordDecision decides for the member the decision names.
+  web.on(
+    'POST',
+    '/program/:slug/beslut',
+    requireWriteAccess(ctx, 'record_member_decision', 'record_committee_decision'),
+  );
   web.post('/program/:slug/beslut', async (c) => {
     const slug = c.req.param('slug');
     const values = await formValues(c);

@@ -274,7 +274,6 @@ describe.each(testDialects)('importing a values file on %s', (dialect) => {
   });
 });
 
-// Each run starts Node with tsx, which takes seconds on a busy machine.
 describe('samverkan import as a command (SQLite file)', { timeout: 120_000 }, () => {
   let dir: string;
   let database: string;

@@ -404,7 +404,6 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-// Each run starts Node with tsx, which takes seconds on a busy machine.
 describe('samverkan kolada sync as a command (SQLite file)', { timeout: 120_000 }, () => {
   let dir: string;
   let file: string;

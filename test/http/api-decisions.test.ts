@@ -3,9 +3,10 @@ import { addFocusArea, addGoal, updateProgrammeFields } from '../../src/app/prog
 import { createDraft } from '../../src/app/programmes/create-draft.js';
 import { getProgramme } from '../../src/app/programmes/get-programme.js';
 import { proposeProgramme } from '../../src/app/programmes/propose-programme.js';
-import type { AppContext } from '../../src/app/context.js';
+import { grantKey } from '../../src/app/auth/api-tokens.js';
+import { readRepos, type AppContext } from '../../src/app/context.js';
 import type { AdoptionJson, DecisionRecordedJson, ErrorJson } from '../../src/http/api/schemas.js';
-import { openTestApp, type TestApp, ANONYMOUS_COOKIE } from '../support/app.js';
+import { openTestApp, postForm, type TestApp, ANONYMOUS_COOKIE } from '../support/app.js';
 import { testDialects } from '../support/databases.js';
 
 /** POST /api/v1/programmes/{id}/decisions on the real demo plus a programme proposed through the use cases. */
@@ -232,7 +233,14 @@ describe.each(testDialects)('JSON API v1 (recording decisions) on %s', (dialect)
     });
 
     it('a form-encoded body: 415 unsupported_media_type', async () => {
-      // Without a session: with one, a form post lacking the CSRF token is refused (403) even earlier.
+      // With an API key: signed out the request is refused (401) before its body is looked at, and with a
+      // session a form post lacking the CSRF token is refused (403) even earlier.
+      const admin = (await readRepos(t.ctx).users.byEmail(t.admin.email))!;
+      const created = await postForm(t.app, '/konto/api-nycklar', {
+        name: 'Formulär',
+        grant: grantKey(admin.grants[0]!),
+      });
+      const token = /sv_[A-Za-z0-9_-]{43}/.exec(await created.text())![0];
       const res = await t.app.request(`/api/v1/programmes/${proposed}/decisions`, {
         method: 'POST',
         body: new URLSearchParams({ outcome: 'adopted' }),
@@ -240,6 +248,7 @@ describe.each(testDialects)('JSON API v1 (recording decisions) on %s', (dialect)
           'Content-Type': 'application/x-www-form-urlencoded',
           Origin: 'http://localhost',
           Cookie: ANONYMOUS_COOKIE,
+          Authorization: `Bearer ${token}`,
         },
       });
       expect(res.status).toBe(415);

@@ -4,7 +4,6 @@
  * input, a duplicate, a role without the right, a form without the CSRF token — changes nothing.
  * Last, `samverkan indicator add`: the command's function on both databases, and one real run.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +20,7 @@ import { getProgramme } from '../../src/app/programmes/get-programme.js';
 import { goalsOf } from '../../src/domain/programme/programme.js';
 import { contentFingerprint } from '../../src/storage/backup/content-fingerprint.js';
 import { ANONYMOUS_COOKIE, openTestApp, postForm, type TestApp } from '../support/app.js';
+import { cli } from '../support/cli.js';
 import { openTestContext, type TestContext } from '../support/context.js';
 import { testDialects } from '../support/databases.js';
 import type { TestSession } from '../support/sessions.js';
@@ -622,7 +622,6 @@ describe.each(testDialects)('samverkan indicator add on %s', (dialect) => {
   });
 });
 
-// Starting Node with tsx takes seconds on a busy machine.
 describe('samverkan indicator add as a command (SQLite file)', { timeout: 120_000 }, () => {
   let dir: string;
   let database: string;
@@ -644,14 +643,7 @@ describe('samverkan indicator add as a command (SQLite file)', { timeout: 120_00
       ...['--definition', 'Andel av folkmängden den 31 december som är 65 år eller äldre.', '--unit', 'procent'],
       ...['--weight', 'sm-folkmangd', '--gender', '--source', 'SCB, Befolkningsstatistik.', '--licence', 'CC0'],
     ];
-    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        ['--import', 'tsx', 'src/cli/main.ts', ...args],
-        { env: { ...process.env, DATABASE_URL: database }, timeout: 100_000 },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-    });
+    const run = await cli(database, ...args);
     expect(run).toEqual({
       code: 0,
       stdout:

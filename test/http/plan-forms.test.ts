@@ -259,4 +259,98 @@ describe.each(testDialects)('plan forms over HTTP on %s', (dialect) => {
     expect(publicPage).toContain('Antagen av samarbetskommittén');
     expect(publicPage).toMatch(/2026-11-20 § 3 Antagen/);
   });
+
+  it('keeps the second person’s text when two edit the same activity: first save 303, second 409', async () => {
+    const plan = await makePlan(t.ctx, { networkKey: 'naringslivschefer', year: 2027, state: 'draft' });
+    const activity = await makeActivity(t.ctx, plan, { title: 'Företagsbesök', description: 'Som förr.' });
+    const first = await t.session('network_member', { network: 'naringslivschefer' });
+    const second = await t.session('network_lead', { network: 'naringslivschefer' });
+    const path = `/planer/${plan.id}/aktiviteter/${activity.id}/redigera`;
+    const versionIn = (html: string) => /<input type="hidden" name="version" value="(\d+)"\/>/.exec(html)?.[1];
+
+    // Both open the form at the same version.
+    const opened = versionIn(await (await get(path, first.cookie)).text());
+    expect(opened).toBe(String(activity.version));
+    expect(versionIn(await (await get(path, second.cookie)).text())).toBe(opened);
+    const form = (title: string, description: string, version = opened!) => ({
+      title,
+      description,
+      goalIds: activity.goalIds.map(String),
+      strategyIds: activity.strategyIds.map(String),
+      ownerName: activity.ownerName,
+      startDate: activity.startDate,
+      endDate: activity.endDate,
+      budgetKr: '250 000',
+      weight: '1',
+      climateEffect: 'neutral',
+      dimension: 'social',
+      version,
+    });
+
+    const saved = await postForm(t.app, path, form('Företagsbesök i Huddinge', 'Den förstas beskrivning.'), first);
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`/planer/${plan.id}?sparat=aktivitet-andrad`);
+    const stored = await readRepos(t.ctx).plans.activityById(activity.id);
+    expect(stored!.version).toBe(activity.version + 1);
+
+    const stale = await postForm(t.app, path, form('Företagsbesök i Nynäshamn', 'Den andras beskrivning.'), second);
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    // The second person's own text stays in the form, now at the stored version ...
+    expect(html).toContain('value="Företagsbesök i Nynäshamn"');
+    expect(html).toContain('Den andras beskrivning.</textarea>');
+    expect(versionIn(html)).toBe(String(stored!.version));
+    // ... with a clear message and the values saved meanwhile beside it.
+    const staleText = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(staleText).toContain('Aktiviteten sparades inte');
+    expect(staleText).toContain('Aktiviteten har ändrats av någon annan sedan du öppnade sidan.');
+    expect(html).toContain('<dd>Företagsbesök i Huddinge</dd>');
+    expect(html).toMatch(/<dd[^>]*>Den förstas beskrivning\.<\/dd>/);
+    // Nothing of the second save was stored.
+    expect(await readRepos(t.ctx).plans.activityById(activity.id)).toEqual(stored);
+
+    // Sent again as the refusal rendered it, the second person's text wins deliberately.
+    const again = await postForm(
+      t.app,
+      path,
+      form('Företagsbesök i Nynäshamn', 'Den andras beskrivning.', versionIn(html)),
+      second,
+    );
+    expect(again.status).toBe(303);
+    expect(await readRepos(t.ctx).plans.activityById(activity.id)).toMatchObject({
+      title: 'Företagsbesök i Nynäshamn',
+      version: activity.version + 2,
+    });
+  });
+
+  it('does not remove an activity changed since the removal page was opened (409)', async () => {
+    const plan = await makePlan(t.ctx, { networkKey: 'naringslivschefer', year: 2028, state: 'draft' });
+    const activity = await makeActivity(t.ctx, plan, { title: 'Mässa' });
+    const lead = await t.session('network_lead', { network: 'naringslivschefer' });
+    const path = `/planer/${plan.id}/aktiviteter/${activity.id}/ta-bort`;
+    const confirm = await (await get(path, lead.cookie)).text();
+    expect(confirm).toContain(`<input type="hidden" name="version" value="${activity.version}"/>`);
+    await readRepos(t.ctx).plans.updateActivity(
+      activity.id,
+      { ...activity, title: 'Mässa med nytt namn' },
+      activity.version,
+      new Date().toISOString(),
+    );
+
+    const stale = await postForm(t.app, path, { version: String(activity.version) }, lead);
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    const staleText = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(staleText).toContain('Aktiviteten togs inte bort');
+    expect(staleText).toContain(
+      'Aktiviteten har ändrats av någon annan sedan du öppnade sidan och har inte tagits bort.',
+    );
+    expect(staleText).toContain('Mässa med nytt namn');
+    expect(html).toContain(`<input type="hidden" name="version" value="${activity.version + 1}"/>`);
+    expect(await readRepos(t.ctx).plans.activityById(activity.id)).toBeDefined();
+
+    const removed = await postForm(t.app, path, { version: String(activity.version + 1) }, lead);
+    expect(removed.headers.get('location')).toBe(`/planer/${plan.id}?sparat=aktivitet-borttagen`);
+    expect(await readRepos(t.ctx).plans.activityById(activity.id)).toBeUndefined();
+  });
 });

@@ -195,10 +195,11 @@ describe.each(testDialects)('activities of a plan on %s', (dialect) => {
     const outsider = await actAs(t.ctx, 'network_lead', 'planeringschefer');
     const before = await contentFingerprint(t.storage);
     expect((await rejection(addActivity(outsider.ctx, plan.id, await validForm()))).code).toBe('forbidden');
-    expect((await rejection(updateActivity(outsider.ctx, plan.id, activity.id, await validForm()))).code).toBe(
-      'forbidden',
-    );
-    expect((await rejection(removeActivity(outsider.ctx, plan.id, activity.id))).code).toBe('forbidden');
+    const version = String(activity.version);
+    expect(
+      (await rejection(updateActivity(outsider.ctx, plan.id, activity.id, await validForm({ version })))).code,
+    ).toBe('forbidden');
+    expect((await rejection(removeActivity(outsider.ctx, plan.id, activity.id, { version }))).code).toBe('forbidden');
     // Even an invalid form tells them nothing but "not yours".
     expect((await rejection(addActivity(outsider.ctx, plan.id, {}))).code).toBe('forbidden');
     expect(await contentFingerprint(t.storage)).toEqual(before);
@@ -206,16 +207,23 @@ describe.each(testDialects)('activities of a plan on %s', (dialect) => {
 
   it('changes and removes an activity of a draft, audited; an activity of another plan is not found', async () => {
     const activity = await makeActivity(t.ctx, plan, { title: 'Att ändra' });
-    const changed = await updateActivity(t.ctx, plan.id, activity.id, await validForm({ title: 'Ändrad' }));
+    const changed = await updateActivity(
+      t.ctx,
+      plan.id,
+      activity.id,
+      await validForm({ title: 'Ändrad', version: String(activity.version) }),
+    );
     expect(changed).toMatchObject({ id: activity.id, title: 'Ändrad', position: activity.position });
+    expect(changed.version).toBe(activity.version + 1);
     const updated = (await eventsOf(t.ctx, 'activity.updated')).at(-1)!;
     expect(JSON.parse(updated.before_json!)).toMatchObject({ title: 'Att ändra' });
     expect(JSON.parse(updated.after_json!)).toMatchObject({ title: 'Ändrad', dimension: 'economic' });
 
     const other = await makePlan(t.ctx, { networkKey: 'naringslivschefer', year: 2028, state: 'draft' });
-    expect((await rejection(removeActivity(t.ctx, other.id, activity.id))).code).toBe('not_found');
+    const version = String(changed.version);
+    expect((await rejection(removeActivity(t.ctx, other.id, activity.id, { version }))).code).toBe('not_found');
 
-    await removeActivity(t.ctx, plan.id, activity.id);
+    await removeActivity(t.ctx, plan.id, activity.id, { version });
     expect(await readRepos(t.ctx).plans.activityById(activity.id)).toBeUndefined();
     const removed = (await eventsOf(t.ctx, 'activity.removed')).at(-1)!;
     expect(removed.after_json).toBeNull();
@@ -225,7 +233,7 @@ describe.each(testDialects)('activities of a plan on %s', (dialect) => {
   it('keeps an activity that has reports (a plan sent back to draft) and one carried into next year', async () => {
     const reported = await makeActivity(t.ctx, plan, { title: 'Rapporterad' });
     await report(t.ctx, reported, await makeRound(t.ctx, 2027, { dueDate: '2027-05-15' }), 30);
-    const refused = await rejection(removeActivity(t.ctx, plan.id, reported.id));
+    const refused = await rejection(removeActivity(t.ctx, plan.id, reported.id, { version: '1' }));
     expect(refused.code).toBe('conflict');
     expect(refused.message).toBe(
       'Aktiviteten har rapporter från uppföljningen och kan inte tas bort. Ändra den i stället.',
@@ -234,8 +242,84 @@ describe.each(testDialects)('activities of a plan on %s', (dialect) => {
     const carriedFrom = await makeActivity(t.ctx, plan, { title: 'Överförd' });
     const next = await makePlan(t.ctx, { networkKey: 'naringslivschefer', year: 2028, kind: 'action', state: 'draft' });
     await makeActivity(t.ctx, next, { carriedOverFromActivityId: carriedFrom.id });
-    expect((await rejection(removeActivity(t.ctx, plan.id, carriedFrom.id))).message).toBe(
+    expect((await rejection(removeActivity(t.ctx, plan.id, carriedFrom.id, { version: '1' }))).message).toBe(
       'Aktiviteten är överförd till planen för 2028 och kan inte tas bort här. Ändra den i stället.',
     );
+  });
+
+  it('refuses the second of two saves from the same version (409), keeping the first person’s activity', async () => {
+    const activity = await makeActivity(t.ctx, plan, { title: 'Delad aktivitet' });
+    const first = await actAs(t.ctx, 'network_member', 'naringslivschefer');
+    const second = await actAs(t.ctx, 'network_lead', 'naringslivschefer');
+    // Both opened the form at the same version.
+    const opened = String(activity.version);
+    const saved = await updateActivity(
+      first.ctx,
+      plan.id,
+      activity.id,
+      await validForm({ title: 'Den förstas namn', description: 'Den förstas text.', version: opened }),
+    );
+    expect(saved.version).toBe(activity.version + 1);
+
+    const before = await contentFingerprint(t.storage);
+    const stale = await rejection(
+      updateActivity(
+        second.ctx,
+        plan.id,
+        activity.id,
+        await validForm({ title: 'Den andras namn', description: 'Den andras text.', version: opened }),
+      ),
+    );
+    expect(stale.code).toBe('conflict');
+    expect(stale.message).toBe(
+      'Aktiviteten har ändrats av någon annan sedan du öppnade sidan. Dina ändringar har inte sparats. Jämför med de senaste uppgifterna och försök igen.',
+    );
+    expect(await contentFingerprint(t.storage)).toEqual(before);
+    expect(await readRepos(t.ctx).plans.activityById(activity.id)).toMatchObject({
+      title: 'Den förstas namn',
+      description: 'Den förstas text.',
+      version: activity.version + 1,
+    });
+    expect((await eventsOf(t.ctx, 'activity.updated')).at(-1)!.actor_name).toBe(first.name);
+
+    // A form without a version (opened before versions existed, or tampered with) saves nothing either.
+    const unversioned = await rejection(updateActivity(second.ctx, plan.id, activity.id, await validForm()));
+    expect(unversioned.problems).toEqual([
+      { field: 'version', message: 'Formuläret saknar versionsuppgift. Ladda om sidan och försök igen.' },
+    ]);
+    expect(await contentFingerprint(t.storage)).toEqual(before);
+
+    // Sent again at the version the refusal showed, the second person's text wins deliberately.
+    const again = await updateActivity(
+      second.ctx,
+      plan.id,
+      activity.id,
+      await validForm({ title: 'Den andras namn', version: String(saved.version) }),
+    );
+    expect(again).toMatchObject({ title: 'Den andras namn', version: saved.version + 1 });
+  });
+
+  it('removes an activity only at the version the person saw; a change meanwhile keeps it (409)', async () => {
+    const activity = await makeActivity(t.ctx, plan, { title: 'Att ta bort' });
+    const opened = String(activity.version);
+    await updateActivity(
+      t.ctx,
+      plan.id,
+      activity.id,
+      await validForm({ title: 'Ändrad under tiden', version: opened }),
+    );
+    const before = await contentFingerprint(t.storage);
+    const stale = await rejection(removeActivity(t.ctx, plan.id, activity.id, { version: opened }));
+    expect(stale.code).toBe('conflict');
+    expect(stale.message).toBe(
+      'Aktiviteten har ändrats av någon annan sedan du öppnade sidan och har inte tagits bort. Se hur den ser ut nu och ta bort den igen om den ska bort.',
+    );
+    expect(await contentFingerprint(t.storage)).toEqual(before);
+    expect((await rejection(removeActivity(t.ctx, plan.id, activity.id, {}))).code).toBe('validation_failed');
+
+    await removeActivity(t.ctx, plan.id, activity.id, { version: String(activity.version + 1) });
+    expect(await readRepos(t.ctx).plans.activityById(activity.id)).toBeUndefined();
+    // The plan remembers the activity it lost, for its history.
+    expect(await readRepos(t.ctx).plans.removedActivityIdsOf(plan.id)).toContain(activity.id);
   });
 });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../src/app/auth/users.js';
+import type { AppContext } from '../../src/app/context.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { testDialects } from '../support/databases.js';
-import { isSignedIn, openSecurityApp, post, signIn, signedIn, type SecurityApp } from './support.js';
+import { GOOD_PASSWORD, isSignedIn, openSecurityApp, post, signIn, signedIn, type SecurityApp } from './support.js';
 
 const TOO_SHORT = 'Lösenordet ska ha minst 12 tecken.';
 const TOO_COMMON = 'Lösenordet är för vanligt.';
@@ -66,5 +67,25 @@ describe.each(testDialects)('password rules on %s', (dialect) => {
       expect((error as DomainError).problems[0]!.message).toContain(message);
     }
     expect(await add('korrekt häst batteri zebra')).toBeGreaterThan(0);
+  });
+
+  it('stores argon2id at its full cost (m=64 MiB, t=3) unless a context lowers it, as only the tests do', async () => {
+    const hashOf = async (email: string) =>
+      (
+        await t.ctx.storage.db
+          .selectFrom('users')
+          .select('password_hash')
+          .where('email', '=', email)
+          .executeTakeFirstOrThrow()
+      ).password_hash;
+    const production: AppContext = { ...t.ctx, passwordHashCost: undefined };
+    await addUser(production, {
+      email: 'full.kostnad@kommun.test',
+      name: 'Full Kostnad',
+      role: 'reader',
+      password: GOOD_PASSWORD,
+    });
+    expect(await hashOf('full.kostnad@kommun.test')).toMatch(/^\$argon2id\$v=19\$m=65536,p=1,t=3\$/);
+    expect(await hashOf(await t.user())).toMatch(/^\$argon2id\$v=19\$m=1024,p=1,t=1\$/);
   });
 });

@@ -198,7 +198,14 @@ describe.each(testDialects)('role × route matrix on %s', (dialect) => {
     ],
     ['/planer/{utkast}/handlingsplaner/ny', async () => ({ title: 'Ännu en handlingsplan' }), NETWORK],
     ['/planer/{utkast}/aktiviteter/ny', async () => activityFields('Ny aktivitet'), NETWORK],
-    ['/planer/{utkast}/aktiviteter/{aktivitet}/redigera', async () => activityFields('Omdöpt aktivitet'), NETWORK],
+    [
+      '/planer/{utkast}/aktiviteter/{aktivitet}/redigera',
+      async () => ({
+        ...(await activityFields('Omdöpt aktivitet')),
+        version: String((await readRepos(t.ctx).plans.activityById(draftPlan.activity))!.version),
+      }),
+      NETWORK,
+    ],
     // Another network's plan: only the secretariat may copy it (2027 has no plan for klimatstrateger yet).
     ['/planer/{klimat}/kopiera', async () => ({}), ['admin']],
     [

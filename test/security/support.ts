@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
 import { addUser } from '../../src/app/auth/users.js';
-import { createContext, type AppContext } from '../../src/app/context.js';
+import type { AppContext } from '../../src/app/context.js';
 import { createApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/http/logging.js';
 import type { DialectName } from '../../src/storage/dialect/dialect.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
-import { TEST_NOW } from '../support/context.js';
+import { createTestContext, TEST_NOW } from '../support/context.js';
 import { openTestStorage } from '../support/databases.js';
 
 /** A password the rules accept (four words; not common; not the e-mail). */
@@ -59,7 +59,7 @@ let counter = 0;
 export async function openSecurityApp(dialect: DialectName): Promise<SecurityApp> {
   const storage = await openTestStorage(dialect);
   let now = TEST_NOW.getTime();
-  const ctx = createContext(storage, () => new Date(now));
+  const ctx = createTestContext(storage, () => new Date(now));
   await seedDemo(ctx);
   const log = captureLog();
   const logger = createLogger({ level: 'info', destination: log });

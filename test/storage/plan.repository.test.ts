@@ -37,9 +37,12 @@ describe.each(testDialects)('plan and follow-up storage on %s', (dialect) => {
     expect(read).toEqual(activity);
     expect(read!.budgetKr).toBe(3_000_000_000);
     expect(read!.position).toBe(1);
-    await repos.plans.updateActivity(activity.id, { ...activity, memberIds: [], weight: 2 }, now);
+    expect(await repos.plans.updateActivity(activity.id, { ...activity, memberIds: [], weight: 2 }, 1, now)).toBe(true);
     const updated = await repos.plans.activityById(activity.id);
-    expect(updated).toMatchObject({ memberIds: [], weight: 2, goalIds: activity.goalIds });
+    expect(updated).toMatchObject({ memberIds: [], weight: 2, goalIds: activity.goalIds, version: 2 });
+    // A change from a version someone else has saved since changes nothing.
+    expect(await repos.plans.updateActivity(activity.id, { ...activity, weight: 3 }, 1, now)).toBe(false);
+    expect(await repos.plans.activityById(activity.id)).toEqual(updated);
   });
 
   it('keeps one operational plan per network and year', async () => {

@@ -1,4 +1,8 @@
 import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The command line as it is installed: compiled JavaScript (test/support/build.ts builds it before the run). */
+export const CLI_MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
 export interface CliRun {
   code: number;
@@ -11,7 +15,7 @@ export function cli(databaseUrl: string, ...args: string[]): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      [CLI_MAIN, ...args],
       { env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 60_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

@@ -1,10 +1,25 @@
+import type { PasswordHashCost } from '../../src/app/auth/secrets.js';
 import { createContext, type AppContext } from '../../src/app/context.js';
+import type { Storage } from '../../src/storage/database.js';
 import type { DialectName } from '../../src/storage/dialect/dialect.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 import { openTestStorage, type TestStorage } from './databases.js';
 
 /** The date the tests live on, so statuses do not change with the calendar. */
 export const TEST_NOW = new Date('2026-11-27T10:00:00Z');
+
+/**
+ * argon2id at its smallest cost: a password hash in about a millisecond instead of a tenth of a
+ * second or more. What is tested is the rules around the hash, not its strength; one test
+ * (test/security/passwords.test.ts) checks that a context without this override stores the real cost.
+ */
+export const TEST_PASSWORD_HASH_COST: PasswordHashCost = { memoryCost: 1024, timeCost: 1 };
+
+/** A context on `storage` as the tests use it: the test clock and cheap password hashes. */
+export const createTestContext = (storage: Storage, now: () => Date = () => TEST_NOW): AppContext => ({
+  ...createContext(storage, now),
+  passwordHashCost: TEST_PASSWORD_HASH_COST,
+});
 
 export interface TestContext {
   ctx: AppContext;
@@ -18,7 +33,7 @@ export async function openTestContext(
   options: { seed?: boolean; now?: Date } = {},
 ): Promise<TestContext> {
   const storage = await openTestStorage(dialect);
-  const ctx = createContext(storage, () => options.now ?? TEST_NOW);
+  const ctx = createTestContext(storage, () => options.now ?? TEST_NOW);
   if (options.seed ?? true) await seedDemo(ctx);
   return { ctx, storage, close: storage.close };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DialectName } from '../../src/storage/dialect/dialect.js';
 import { createDb, type Storage } from '../../src/storage/database.js';
-import { migrateToLatest } from '../../src/storage/migrations/index.js';
+import { migrateToLatest, migrateUpTo } from '../../src/storage/migrations/index.js';
 
 /** The PostgreSQL server the tests use; each test database is a fresh schema in it. */
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -38,11 +38,16 @@ export interface TestStorage extends Storage {
   close: () => Promise<void>;
 }
 
-/** A fresh, migrated, empty database: an in-memory SQLite file, or a new PostgreSQL schema. */
-export async function openTestStorage(dialect: DialectName): Promise<TestStorage> {
+/**
+ * A fresh, migrated, empty database: an in-memory SQLite file, or a new PostgreSQL schema. `upTo` stops
+ * after that migration, for a test of what a later migration does to data already there.
+ */
+export async function openTestStorage(dialect: DialectName, options: { upTo?: string } = {}): Promise<TestStorage> {
+  const migrate = (storage: Storage) =>
+    options.upTo === undefined ? migrateToLatest(storage) : migrateUpTo(storage, options.upTo);
   if (dialect === 'sqlite') {
     const storage = createDb(':memory:');
-    await migrateToLatest(storage);
+    await migrate(storage);
     return { ...storage, close: () => storage.db.destroy() };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -51,7 +56,7 @@ export async function openTestStorage(dialect: DialectName): Promise<TestStorage
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const storage = createDb(TEST_POSTGRES_URL, { schema, max: 4 });
-  await migrateToLatest(storage);
+  await migrate(storage);
   return {
     ...storage,
     close: async () => {

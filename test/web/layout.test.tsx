@@ -3,7 +3,6 @@
  * every component (a form in its error state, a table, the status tags) inside Layout, served with
  * the stylesheets and a strict CSP, and Chromium checks what a user would meet.
  */
-import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +14,8 @@ import { RadioGroup } from '../../src/web/components/fieldset.js';
 import { Select, TextArea, TextField } from '../../src/web/components/form-field.js';
 import { STATUS_LABELS, StatusTag, type StatusTagKind } from '../../src/web/components/status-tag.js';
 import { formatLongDate, formatNumber, formatYearRange } from '../../src/web/format.js';
-import { Layout, MAIN_ID, renderPage, STYLESHEETS } from '../../src/web/layout.js';
+import { staticFiles } from '../../src/http/static-files.js';
+import { Layout, MAIN_ID, renderPage } from '../../src/web/layout.js';
 import {
   expectNoAxeViolations,
   expectNoHorizontalScroll,
@@ -38,7 +38,12 @@ const problems: FieldProblem[] = [
 function ShowcasePage() {
   const kinds = Object.keys(STATUS_LABELS) as StatusTagKind[];
   return (
-    <Layout title="Komponenter" current="/program" notice={NOTICE}>
+    <Layout
+      title="Komponenter"
+      description="Alla komponenter i sidramen, för test: formulär med fel, tabell, statusmärken."
+      current="/program"
+      notice={NOTICE}
+    >
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },
@@ -137,11 +142,7 @@ function showcaseApp() {
     await next();
     c.header('Content-Security-Policy', CSP);
   });
-  for (const sheet of STYLESHEETS) {
-    app.get(sheet.href, async (c) =>
-      c.body(await readFile(sheet.file, 'utf8'), 200, { 'Content-Type': 'text/css; charset=utf-8' }),
-    );
-  }
+  app.route('/', staticFiles());
   app.get('/', (c) => c.html(renderPage(<ShowcasePage />)));
   return app;
 }
@@ -153,6 +154,14 @@ describe('layout markup', () => {
     expect(html.startsWith('<!DOCTYPE html><html lang="sv"')).toBe(true);
     expect(html).toContain('<title>Komponenter – samverkan</title>');
     expect(html).toContain('<meta charset="utf-8"/>');
+    expect(html).toContain(
+      '<meta name="description" content="Alla komponenter i sidramen, för test: formulär med fel, tabell, statusmärken."/>',
+    );
+  });
+
+  it('names the site icon, so browsers do not ask for a missing /favicon.ico', () => {
+    expect(html).toContain('<link rel="icon" href="/favicon.ico" sizes="16x16 32x32"/>');
+    expect(html).toContain('<link rel="icon" href="/static/favicon.svg" type="image/svg+xml"/>');
   });
 
   it('has no inline style or script, which the CSP would block', () => {

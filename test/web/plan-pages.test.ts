@@ -151,6 +151,19 @@ describe.each(testDialects)('plan pages in Chromium (%s)', (dialect) => {
       await open(`/planer/${plan.id}/aktiviteter/${activity.id}/redigera`);
       await expect(page.inputValue('#budgetKr')).resolves.toBe('250\u00a0000');
       await expectAccessible();
+      // Someone else saves the activity first: the form comes back with what this person wrote (409).
+      await readRepos(t.ctx).plans.updateActivity(
+        activity.id,
+        { ...activity, title: 'Omdöpt av en kollega' },
+        activity.version,
+        new Date().toISOString(),
+      );
+      await page.fill('#title', 'Mitt eget namn');
+      await submit('', 409);
+      expect(await summaryLinks()).toEqual(['#senast-sparat']);
+      await expect(page.inputValue('#title')).resolves.toBe('Mitt eget namn');
+      await expect(page.locator('#senast-sparat').innerText()).resolves.toContain('Omdöpt av en kollega');
+      await expectAccessible();
       await open(`/planer/${plan.id}/aktiviteter/${activity.id}/ta-bort`);
       await expectAccessible();
       await report(t.ctx, activity, await makeRound(t.ctx, 2027, { dueDate: '2027-05-15' }), 20);

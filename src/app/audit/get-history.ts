@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntityType } from '../../domain/audit/audit-event.js';
+import type { AuditAction, AuditEntityType, AuditRecord } from '../../domain/audit/audit-event.js';
 import { actorOf } from '../../domain/audit/audit-event.js';
 import { parseSnapshot, type Snapshot } from '../../domain/audit/snapshots.js';
 import { actorLabel } from '../../domain/auth/actor.js';
@@ -15,6 +15,8 @@ export interface HistoryEntry {
   actor: string;
   action: AuditAction;
   entityType: AuditEntityType;
+  /** With `entityType`, the record the event is about. */
+  entityId: string;
   summary: string;
   /** The changed fields (with the names of the parts they belong to); a created record whole in `after`. */
   before: Snapshot | null;
@@ -29,6 +31,10 @@ export interface HistoryNames {
   bodies: Map<number, string>;
   focusAreas: Map<number, string>;
   goals: Map<number, string>;
+  /** For plans' and activities' events: accounts (an activity's owner), plans and activities by id. */
+  accounts?: Map<number, string>;
+  plans?: Map<number, string>;
+  activities?: Map<number, string>;
 }
 
 export interface ProgrammeHistory {
@@ -37,6 +43,19 @@ export interface ProgrammeHistory {
   entries: HistoryEntry[];
   names: HistoryNames;
 }
+
+/** A stored event as the history pages show it: who in words, the snapshots parsed. */
+export const toHistoryEntry = (r: AuditRecord): HistoryEntry => ({
+  id: r.id,
+  occurredAt: r.occurredAt,
+  actor: actorLabel(actorOf(r)),
+  action: r.action,
+  entityType: r.entityType,
+  entityId: r.entityId,
+  summary: r.summary,
+  before: parseSnapshot(r.beforeJson),
+  after: parseSnapshot(r.afterJson),
+});
 
 /** Values of every key ending in `.${field}` across the snapshots, oldest first. */
 function* valuesOf(snapshots: (Snapshot | null)[], pattern: RegExp) {
@@ -68,16 +87,7 @@ export async function getProgrammeHistory(ctx: AppContext, ref: string): Promise
     repos.collaboration.members(collaboration.id),
     repos.collaboration.bodies(collaboration.id),
   ]);
-  const entries = records.map((r): HistoryEntry => ({
-    id: r.id,
-    occurredAt: r.occurredAt,
-    actor: actorLabel(actorOf(r)),
-    action: r.action,
-    entityType: r.entityType,
-    summary: r.summary,
-    before: parseSnapshot(r.beforeJson),
-    after: parseSnapshot(r.afterJson),
-  }));
+  const entries = records.map(toHistoryEntry);
 
   // Removed focus areas are named as the history last knew them; current ones as they are now.
   const snapshots = entries.flatMap((e) => [e.before, e.after]);

@@ -50,7 +50,7 @@ export async function signInWithPassword(ctx: AppContext, raw: unknown, address:
   const ok =
     user && user.status === 'active' && user.passwordHash
       ? await verifyPassword(user.passwordHash, input.password)
-      : await verifyAgainstNothing(input.password);
+      : await verifyAgainstNothing(input.password, ctx.passwordHashCost);
   if (!ok || !user) {
     await repos.sessions.recordFailure(keys, ctx.now().toISOString());
     securityEvent('sign_in.failed', { reason: 'unknown_or_wrong', userId: user?.id, address });

@@ -70,7 +70,7 @@ export async function addUser(ctx: AppContext, raw: unknown): Promise<number> {
     const problems = checkPassword(input.password, [input.email.split('@')[0]!, input.name]);
     if (problems.length) throw validationFailed(problems);
   }
-  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const passwordHash = input.password ? await hashPassword(input.password, ctx.passwordHashCost) : null;
   return inTransaction(ctx, async (repos) => {
     if (await repos.users.byEmail(input.email)) {
       throw validationFailed([{ field: 'email', message: 'Det finns redan ett konto med den e-postadressen.' }]);
@@ -119,7 +119,7 @@ export async function setPassword(ctx: AppContext, email: string, password: stri
   if (!(ctx.actor.kind === 'user' && ctx.actor.userId === user.id)) authorize(ctx, 'manage_users');
   const problems = checkPassword(password, [user.email.split('@')[0]!, user.name]);
   if (problems.length) throw validationFailed(problems);
-  const hash = await hashPassword(password);
+  const hash = await hashPassword(password, ctx.passwordHashCost);
   await inTransaction(ctx, async (trx) => {
     await trx.users.setPasswordHash(user.id, hash, timestamp(ctx));
     await trx.sessions.removeForUser(user.id);

@@ -11,8 +11,15 @@ import { recordEvent } from '../audit/record-event.js';
 import { currentCollaboration } from '../collaboration.js';
 import { inTransaction, timestamp, type AppContext, type Repositories } from '../context.js';
 import { inFieldOrder, parseEachField } from '../indicators/define-indicator.js';
-import { loadDraftToEdit, networkAccounts, programmeGoals } from './plan-access.js';
-import { activityInput, type ActivityInput } from './plan-input.js';
+import { parseInput } from '../input.js';
+import {
+  activityConflict,
+  activityRemovalConflict,
+  loadDraftToEdit,
+  networkAccounts,
+  programmeGoals,
+} from './plan-access.js';
+import { activityInput, activityVersionInput, type ActivityInput } from './plan-input.js';
 import { activitySnapshot, planNames } from './plan-snapshots.js';
 
 /**
@@ -117,7 +124,11 @@ export async function addActivity(ctx: AppContext, planId: number, raw: unknown)
   });
 }
 
-/** Changes an activity of a draft plan; it keeps its place and its carried-over mark. */
+/**
+ * Changes an activity of a draft plan; it keeps its place and its carried-over mark. The form carries
+ * the activity's version it was rendered with (`version`): if someone changed the activity since,
+ * nothing is saved and the person is told (conflict), so the last save never silently wins.
+ */
 export async function updateActivity(
   ctx: AppContext,
   planId: number,
@@ -127,9 +138,13 @@ export async function updateActivity(
   return inTransaction(ctx, async (repos) => {
     const plan = await loadDraftToEdit(ctx, repos, planId);
     const before = await activityOf(repos, plan, activityId);
+    const { version } = parseInput(activityVersionInput, raw);
+    // Told first: the form then comes back with the saved values beside what the person wrote.
+    if (before.version !== version) throw activityConflict();
     const change = await checkedActivity(repos, plan, raw);
     const now = timestamp(ctx);
-    await repos.plans.updateActivity(before.id, change, now);
+    // The version check that counts: a save committed since the read above makes this one change nothing.
+    if (!(await repos.plans.updateActivity(before.id, change, version, now))) throw activityConflict();
     await repos.plans.touch(plan.id, now);
     const after = (await repos.plans.activityById(before.id))!;
     const names = await planNames(repos, plan);
@@ -145,11 +160,17 @@ export async function updateActivity(
   });
 }
 
-/** Removes an activity from a draft plan (drafts are not followed up, so it has no reports). */
-export async function removeActivity(ctx: AppContext, planId: number, activityId: number): Promise<void> {
+/**
+ * Removes an activity from a draft plan (drafts are not followed up, so it has no reports). Like a
+ * change, the removal names the version the person saw (`version`): an activity changed since is kept
+ * (conflict), for the person to look at again.
+ */
+export async function removeActivity(ctx: AppContext, planId: number, activityId: number, raw: unknown): Promise<void> {
   await inTransaction(ctx, async (repos) => {
     const plan = await loadDraftToEdit(ctx, repos, planId);
     const activity = await activityOf(repos, plan, activityId);
+    const { version } = parseInput(activityVersionInput, raw);
+    if (activity.version !== version) throw activityRemovalConflict();
     const reports = await repos.followUp.reportsFor([activity.id]);
     if (reports.length > 0)
       throw new DomainError(
@@ -170,7 +191,7 @@ export async function removeActivity(ctx: AppContext, planId: number, activityId
         `Aktiviteten är överförd till planen för ${plan.year + 1} och kan inte tas bort här. Ändra den i stället.`,
       );
     const now = timestamp(ctx);
-    await repos.plans.removeActivity(activity.id);
+    if (!(await repos.plans.removeActivity(activity.id, version, now))) throw activityRemovalConflict();
     await repos.plans.touch(plan.id, now);
     await recordEvent(ctx, repos, {
       action: 'activity.removed',

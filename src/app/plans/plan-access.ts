@@ -25,6 +25,18 @@ export const planConflict = (): DomainError =>
     'Planen har ändrats av någon annan sedan du öppnade sidan. Dina ändringar har inte sparats. Jämför med de senaste uppgifterna och försök igen.',
   );
 
+export const activityConflict = (): DomainError =>
+  new DomainError(
+    'conflict',
+    'Aktiviteten har ändrats av någon annan sedan du öppnade sidan. Dina ändringar har inte sparats. Jämför med de senaste uppgifterna och försök igen.',
+  );
+
+export const activityRemovalConflict = (): DomainError =>
+  new DomainError(
+    'conflict',
+    'Aktiviteten har ändrats av någon annan sedan du öppnade sidan och har inte tagits bort. Se hur den ser ut nu och ta bort den igen om den ska bort.',
+  );
+
 /** The plan, if the acting person may edit its network's plans (403 otherwise) and it is a draft (409). */
 export async function loadDraftToEdit(ctx: AppContext, repos: Repositories, planId: number): Promise<Plan> {
   const plan = await loadPlan(repos, planId);

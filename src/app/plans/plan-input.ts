@@ -82,6 +82,9 @@ export const activityInput = z.object({
 });
 export type ActivityInput = z.output<typeof activityInput>;
 
+/** The version of the activity a change or removal was made from (the form's hidden field). */
+export const activityVersionInput = z.object({ version: versionField });
+
 /** The committee's decision on a plan: the decision fields without member and body. */
 export const planDecisionInput = decisionInput.pick({
   outcome: true,

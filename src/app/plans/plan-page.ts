@@ -15,6 +15,8 @@ export interface PlanPage {
   /** "Skapa nästa års plan från denna" and "Ny handlingsplan": operational plans, edit_plan for the network. */
   mayCopy: boolean;
   mayAddActionPlan: boolean;
+  /** The link to the plan's change history: for those who may read it (read_plan_history). */
+  mayReadHistory: boolean;
 }
 
 /** The plan page: the plan view and what its lifecycle actions need. */
@@ -36,5 +38,6 @@ export async function getPlanPage(ctx: AppContext, planId: number): Promise<Plan
     nextYear,
     mayCopy: writes,
     mayAddActionPlan: writes,
+    mayReadHistory: allows(ctx.principal, 'read_plan_history', { networkId: plan.networkId }),
   };
 }

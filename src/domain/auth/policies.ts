@@ -14,6 +14,7 @@ export type Policy =
   | 'record_committee_decision'
   | 'manage_users'
   | 'read_audit'
+  | 'read_plan_history'
   | 'manage_indicators'
   | 'import_indicator_values'
   | 'edit_plan'
@@ -58,6 +59,14 @@ export function allows(principal: Principal, policy: Policy, scope: PolicyScope 
       return isAdmin(principal);
     case 'read_audit':
       return isAdmin(principal) || has(principal, (g) => g.role === 'reader');
+    // A plan's history is also its own network's: the people who wrote it see who changed what, removed
+    // activities included, as the secretariat and readers do.
+    case 'read_plan_history':
+      return (
+        isAdmin(principal) ||
+        has(principal, (g) => g.role === 'reader') ||
+        inNetwork(principal, scope, ['network_lead', 'network_member'])
+      );
     // A member's officers record their own board's decisions and enter their own member's values of
     // local indicators; the secretariat may do both for any member.
     case 'record_member_decision':
@@ -75,4 +84,16 @@ export function allows(principal: Principal, policy: Policy, scope: PolicyScope 
     case 'see_late_reports':
       return isAdmin(principal) || inNetwork(principal, scope, ['network_lead']);
   }
+}
+
+/**
+ * Whether `principal` is allowed `policy` for at least one scope: its own members and networks are
+ * the only scopes its grants can open. False means no record anywhere could be changed this way, so
+ * a write route refuses before it reads or validates the request.
+ */
+export function allowsSomewhere(principal: Principal, policy: Policy): boolean {
+  return (
+    allows(principal, policy) ||
+    principal.grants.some((g) => allows(principal, policy, { memberId: g.memberId, networkId: g.networkId }))
+  );
 }

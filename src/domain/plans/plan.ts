@@ -94,6 +94,8 @@ export interface Activity {
   dimension: SustainabilityDimension;
   /** Set when the activity was carried over, unfinished, from last year's plan. */
   carriedOverFromActivityId: number | null;
+  /** Optimistic-locking counter, bumped on every change of the activity (its forms carry it). */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -5,23 +5,33 @@ import { getCollaboration } from '../../app/collaboration.js';
 import type { AppContext } from '../../app/context.js';
 import { getProgramme } from '../../app/programmes/get-programme.js';
 import { validationFailed } from '../../domain/errors.js';
+import { requireWriteAccess } from '../require-policy.js';
 import { presentAdoption, presentDecision, presentProgrammeRef, presentStatus, slugLookup } from './presenters.js';
 import { defaultHook, readJsonBody } from './request.js';
-import { API_TOKEN_SCHEME, errors, json } from './responses.js';
+import { API_TOKEN_SCHEME, errors, invalidToken, json } from './responses.js';
 import { Adoption, DecisionRecorded, DecisionRequest, ProgrammeParams } from './schemas.js';
 
 const adoptionRoute = createRoute({
   method: 'get',
   path: '/programmes/{id}/adoption',
+  operationId: 'getProgrammeAdoption',
   tags: ['Antagande'],
   summary: 'Vilka kommunstyrelser som har antagit programmet, vilka som återstår, och sedan när det gäller',
+  security: [],
   request: { params: ProgrammeParams },
-  responses: { 200: json(Adoption, 'Antagandet.'), 404: errors[404], 422: errors[422], 500: errors[500] },
+  responses: {
+    200: json(Adoption, 'Antagandet.'),
+    401: invalidToken,
+    404: errors[404],
+    422: errors[422],
+    500: errors[500],
+  },
 });
 
 const decisionRoute = createRoute({
   method: 'post',
   path: '/programmes/{id}/decisions',
+  operationId: 'recordDecision',
   tags: ['Antagande'],
   summary: 'Registrera ett beslut om ett föreslaget program',
   description:
@@ -67,7 +77,10 @@ export function adoptionApi(ctx: AppContext): OpenAPIHono {
     return c.json(presentAdoption(overview, slugOf), 200);
   });
 
-  api.openapi(decisionRoute, async (c) => {
+  // Refused (401/403) before the body is read or validated unless the person may record some member's or the
+  // committee's decisions; recordDecision decides for the member the decision names.
+  const mayRecordDecisions = requireWriteAccess(ctx, 'record_member_decision', 'record_committee_decision');
+  api.openapi({ ...decisionRoute, middleware: [mayRecordDecisions] }, async (c) => {
     const { id } = c.req.valid('param');
     const body = await readJsonBody(c);
     if (!body.ok) return body.reply(c);

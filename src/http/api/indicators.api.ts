@@ -30,7 +30,7 @@ import {
   downloadable,
 } from './indicator-schemas.js';
 import { defaultHook } from './request.js';
-import { errors, json } from './responses.js';
+import { errors, invalidToken, json } from './responses.js';
 import { ErrorResponse } from './schemas.js';
 
 const notFound = json(ErrorResponse, 'Nyckeltalet finns inte (not_found).');
@@ -38,23 +38,28 @@ const notFound = json(ErrorResponse, 'Nyckeltalet finns inte (not_found).');
 const searchRoute = createRoute({
   method: 'get',
   path: '/indicators',
+  operationId: 'searchIndicators',
   tags: ['Nyckeltal'],
   summary: 'Sök bland nyckeltalen som samverkan följer och i Koladas katalog',
   description:
     'Nyckeltalen som följs har värden här (se deras länkar). Träffarna i Koladas katalog är bara beskrivningar; ' +
     'followed anger om samverkan följer dem. Koladas uppgifter ska visas med källhänvisningen i attribution.',
+  security: [],
   request: { query: SearchQuery },
-  responses: { 200: json(IndicatorSearch, 'Träffarna.'), 422: errors[422], 500: errors[500] },
+  responses: { 200: json(IndicatorSearch, 'Träffarna.'), 401: invalidToken, 422: errors[422], 500: errors[500] },
 });
 
 const valuesRoute = createRoute({
   method: 'get',
   path: '/indicators/{id}/values',
+  operationId: 'getIndicatorValues',
   tags: ['Nyckeltal'],
   summary: 'Ett nyckeltals värden per område, år och kön, som JSON, CSV eller Excel',
+  security: [],
   request: { params: IndicatorParams, query: ValuesQuery },
   responses: {
     200: downloadable(IndicatorValues, 'Värdena; saknas ett värde är det null (tomt i CSV och Excel), aldrig 0.'),
+    401: invalidToken,
     404: notFound,
     422: errors[422],
     500: errors[500],
@@ -64,14 +69,17 @@ const valuesRoute = createRoute({
 const groupRoute = createRoute({
   method: 'get',
   path: '/indicators/{id}/group',
+  operationId: 'getIndicatorGroup',
   tags: ['Nyckeltal'],
   summary: 'Ett års jämförelse: medlemmarnas värden, gruppvärdena, regionen och riket',
   description:
     'Gruppvärdena säger vad de är (kind, label, explanation) och vilka medlemmar de bygger på (present) och ' +
     'inte (missing). En summa ges bara när alla medlemmar har värde.',
+  security: [],
   request: { params: IndicatorParams, query: GroupQuery },
   responses: {
     200: downloadable(IndicatorGroup, 'Jämförelsen för året och könet.'),
+    401: invalidToken,
     404: notFound,
     422: errors[422],
     500: errors[500],

@@ -6,10 +6,11 @@ import { listPlans } from '../../app/plans/list-plans.js';
 import { listProgrammes } from '../../app/programmes/list-programmes.js';
 import { DomainError, notFound, unauthenticated, validationFailed } from '../../domain/errors.js';
 import type { ReportStatus } from '../../domain/plans/follow-up.js';
+import { requireWriteAccess } from '../require-policy.js';
 import { apiBaseOf, presentPlan, presentPlanList, presentReportSaved } from './plan-presenters.js';
 import { Plan, PlanList, PlanListQuery, PlanParams, ReportParams, ReportRequest, ReportSaved } from './plan-schemas.js';
 import { defaultHook, readJsonBody } from './request.js';
-import { API_TOKEN_SCHEME, errors, json } from './responses.js';
+import { API_TOKEN_SCHEME, errors, invalidToken, json } from './responses.js';
 import { ErrorResponse } from './schemas.js';
 
 const planNotFound = json(
@@ -17,18 +18,27 @@ const planNotFound = json(
   'Planen finns inte, eller är inte antagen och du är inte inloggad med en roll i samverkan (not_found).',
 );
 
+/**
+ * The plans are public reads, but a key with a role in samverkan also shows the drafts and submitted plans:
+ * no credentials, or an API token.
+ */
+const publicOrToken: Record<string, string[]>[] = [{}, { [API_TOKEN_SCHEME]: [] }];
+
 const listRoute = createRoute({
   method: 'get',
   path: '/plans',
+  operationId: 'listPlans',
   tags: ['Planer'],
   summary: 'Chefsnätverkens verksamhetsplaner och handlingsplaner, per nätverk och år',
   description:
     'Den som inte är inloggad ser bara planer som samarbetskommittén har antagit; med en roll i samverkan syns ' +
     'även utkast och inlämnade planer. Planer med isExample true är påhittade exempel (demodata) och ska visas ' +
     'som exempel, med texten i exampleNote.',
+  security: publicOrToken,
   request: { query: PlanListQuery },
   responses: {
     200: json(PlanList, 'Planerna.'),
+    401: invalidToken,
     404: json(ErrorResponse, 'Nätverket finns inte (not_found); meddelandet räknar upp nätverken.'),
     422: errors[422],
     500: errors[500],
@@ -38,18 +48,27 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/plans/{id}',
+  operationId: 'getPlan',
   tags: ['Planer'],
   summary: 'En plan med aktiviteter, deras senaste rapport, beslut och årets uppföljningsomgångar',
   description:
     'En aktivitets senaste rapport är rapporten i den senaste omgången (efter sista dag för rapport) som har en. ' +
     'Är planen ett påhittat exempel (isExample) ska det framgå där den visas, med texten i exampleNote.',
+  security: publicOrToken,
   request: { params: PlanParams },
-  responses: { 200: json(Plan, 'Planen.'), 404: planNotFound, 422: errors[422], 500: errors[500] },
+  responses: {
+    200: json(Plan, 'Planen.'),
+    401: invalidToken,
+    404: planNotFound,
+    422: errors[422],
+    500: errors[500],
+  },
 });
 
 const reportRoute = createRoute({
   method: 'post',
   path: '/plans/{id}/activities/{activityId}/reports',
+  operationId: 'reportActivity',
   tags: ['Planer'],
   summary: 'Rapportera en aktivitet i en uppföljningsomgång',
   description:
@@ -120,7 +139,10 @@ export function plansApi(ctx: AppContext): OpenAPIHono {
     return c.json(presentPlan(await getPlan(ctx, id), apiBaseOf(c.req.path)), 200);
   });
 
-  api.openapi(reportRoute, async (c) => {
+  // Refused (401/403) before the plan is looked up or the body read unless the person reports for some network;
+  // reportActivity decides for the plan's network.
+  const mayReport = requireWriteAccess(ctx, 'report_follow_up');
+  api.openapi({ ...reportRoute, middleware: [mayReport] }, async (c) => {
     const { id, activityId } = c.req.valid('param');
     // Writing needs an account whatever the plan: the public learns nothing about which plans exist.
     if (!ctx.principal.signedIn) throw unauthenticated();

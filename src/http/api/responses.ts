@@ -25,6 +25,18 @@ export const errors = {
   500: error('Oväntat fel (internal_error); svaret har ett correlationId.'),
 } as const;
 
+/**
+ * The 401 of a public read: reading needs no key, but a request that sends `Authorization` with a key that
+ * is not valid is refused before any route runs (src/http/api-token.ts).
+ */
+export const invalidToken = {
+  ...error(
+    'Förfrågan skickade en API-nyckel som är ogiltig eller återkallad (unauthenticated). Att läsa kräver ingen ' +
+      'nyckel: utelämna Authorization eller skicka en giltig nyckel. Svaret har WWW-Authenticate: Bearer.',
+  ),
+  headers: errors[401].headers,
+} as const;
+
 /** The OpenAPI security scheme of API tokens: `Authorization: Bearer sv_…`. */
 export const API_TOKEN_SCHEME = 'apiToken';
 

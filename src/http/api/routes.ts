@@ -5,7 +5,7 @@ import { indicatorsApi } from './indicators.api.js';
 import { plansApi } from './plans.api.js';
 import { programmesApi } from './programmes.api.js';
 import { defaultHook } from './request.js';
-import { API_TOKEN_SCHEME, apiTokenSecurityScheme, json } from './responses.js';
+import { API_TOKEN_SCHEME, apiTokenSecurityScheme, invalidToken, json } from './responses.js';
 
 /** Where createApp mounts the API; the document's server URL, so its paths resolve from there. */
 export const API_BASE_PATH = '/api/v1';
@@ -13,13 +13,16 @@ export const API_BASE_PATH = '/api/v1';
 const documentRoute = createRoute({
   method: 'get',
   path: '/openapi.json',
+  operationId: 'getOpenApiDocument',
   tags: ['Dokumentation'],
   summary: 'Det här dokumentet (OpenAPI 3.1)',
+  security: [],
   responses: {
     200: json(
       z.record(z.string(), z.unknown()).openapi({ description: 'Ett OpenAPI 3.1-dokument.' }),
       'OpenAPI-dokumentet.',
     ),
+    401: invalidToken,
   },
 });
 
@@ -44,6 +47,11 @@ export function apiRoutes(ctx: AppContext): OpenAPIHono {
       info: {
         title: 'samverkan API',
         version: '1',
+        // OpenAPI 3.1 takes an SPDX identifier or a url, not both; the generator's config type knows only url.
+        license: {
+          name: 'EUPL-1.2',
+          url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12',
+        },
         description:
           'Öppet JSON-API för kommunernas gemensamma utvecklingsprogram: programmen med fokusområden, mål och ' +
           'strategier, skillnaderna mellan versioner och vilka kommunstyrelser som har antagit dem. Program anges ' +

@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { currentSchema } from '../dialect/postgres.js';
 import type { Storage } from '../database.js';
 import type { StorageDialect } from '../dialect/dialect.js';
@@ -9,6 +9,7 @@ import { apiTokens } from './0004_api_tokens.js';
 import { oidcIdentities } from './0005_oidc_identities.js';
 import { indicators } from './0006_indicators.js';
 import { plansAndFollowUp } from './0007_plans_and_follow_up.js';
+import { activityVersionsAndRemovals } from './0008_activity_versions_and_removals.js';
 
 /** Static list, so migrations work the same from source, a bundle or a test. Names sort in order. */
 function migrations(dialect: StorageDialect): Record<string, Migration> {
@@ -20,17 +21,23 @@ function migrations(dialect: StorageDialect): Record<string, Migration> {
     '0005_oidc_identities': oidcIdentities(dialect),
     '0006_indicators': indicators(dialect),
     '0007_plans_and_follow_up': plansAndFollowUp(dialect),
+    '0008_activity_versions_and_removals': activityVersionsAndRemovals(),
   };
 }
 
 /** Applies every pending migration in order; returns the names applied (none when up to date). */
-export async function migrateToLatest({ db, dialect, schema }: Storage): Promise<string[]> {
+export const migrateToLatest = (storage: Storage): Promise<string[]> => migrate(storage);
+
+/** Applies the pending migrations up to and including `name` (for tests of what a later one does to data). */
+export const migrateUpTo = (storage: Storage, name: string): Promise<string[]> => migrate(storage, name);
+
+async function migrate({ db, dialect, schema }: Storage, upTo?: string): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   // Kysely looks for its bookkeeping tables in every schema unless told which one is ours; on
   // PostgreSQL that is the connection's current schema (its search_path may come from the URL).
   const ownSchema = schema ?? (dialect.name === 'postgres' ? ((await currentSchema(db)) ?? undefined) : undefined);
   const migrator = new Migrator({ db, provider, ...(ownSchema ? { migrationTableSchema: ownSchema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (upTo === undefined ? migrator.migrateToLatest() : migrator.migrateTo(upTo));
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'okänd';
     throw new Error(`Migreringen ${failed} misslyckades: ${error instanceof Error ? error.message : String(error)}`, {

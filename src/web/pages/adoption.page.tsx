@@ -109,7 +109,11 @@ export function AdoptionPage({ overview, bodies, form, recorded, rights }: Adopt
   const remaining = overview.members.filter((m) => m.standing !== 'adopted');
   const title = `Antagande: ${programme.name}`;
   return (
-    <Layout title={title} current="/antagande">
+    <Layout
+      title={title}
+      description={`Vilka kommunstyrelser som har antagit ${programme.name}, vilka som återstår och när programmet började gälla, med datum, paragraf och källa för varje beslut.`}
+      current="/antagande"
+    >
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },
@@ -199,7 +203,11 @@ export interface AdoptionOverviewRow {
 /** All proposed programmes: how far each has come in adoption. */
 export function AdoptionIndexPage({ rows }: { rows: AdoptionOverviewRow[] }) {
   return (
-    <Layout title="Antagande" current="/antagande">
+    <Layout
+      title="Antagande"
+      description="Antagandet av varje utvecklingsprogram: hur många av medlemmarnas kommunstyrelser som har antagit det och sedan när det gäller."
+      current="/antagande"
+    >
       <h1>Antagande</h1>
       <p class="ds-paragraph">
         Ett utvecklingsprogram gäller först när varje medlemskommuns kommunstyrelse har antagit det. Välj ett program

@@ -152,7 +152,11 @@ export function AnnualReportPage({ results }: { results: YearResults }) {
   const title = annualReportTitle(year);
   const several = programmes.length > 1;
   return (
-    <Layout title={title} current="/uppfoljning">
+    <Layout
+      title={title}
+      description={`${title}: utfallet per fokusområde och mål, nätverkens aktiviteter och nyckeltalens bedömning, att skriva ut eller ladda ned.`}
+      current="/uppfoljning"
+    >
       <div class="results-print annual-report">
         <Breadcrumbs items={[{ href: '/uppfoljning', label: 'Uppföljning' }]} current={title} />
         <h1>{title}</h1>

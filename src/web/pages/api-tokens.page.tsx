@@ -55,7 +55,10 @@ function RevokeForm({ token }: { token: ApiTokenRow }) {
 /** The signed-in person's API tokens with a revoke button each, and the form that creates one. */
 export function ApiTokensPage({ tokens, grants, values = {}, problems = [], revoked }: ApiTokensPageProps) {
   return (
-    <Layout title={problems.length ? 'Fel: API-nycklar' : 'API-nycklar'}>
+    <Layout
+      title={problems.length ? 'Fel: API-nycklar' : 'API-nycklar'}
+      description="Dina API-nycklar för samverkans JSON-API: skapa en ny nyckel, se när de används och återkalla dem."
+    >
       <Breadcrumbs items={breadcrumbs} current="API-nycklar" />
       <h1>API-nycklar</h1>
       {revoked !== undefined && (
@@ -142,7 +145,10 @@ export interface ApiTokenCreatedPageProps {
 /** The one time a token is shown: in the answer to the form that created it, never in a URL or session. */
 export function ApiTokenCreatedPage({ name, role, token }: ApiTokenCreatedPageProps) {
   return (
-    <Layout title="API-nyckeln är skapad">
+    <Layout
+      title="API-nyckeln är skapad"
+      description="Den nya API-nyckeln visas en gång: kopiera den nu och förvara den säkert."
+    >
       <Breadcrumbs items={[...breadcrumbs, { href: '/konto/api-nycklar', label: 'API-nycklar' }]} current="Ny nyckel" />
       <h1>API-nyckeln är skapad</h1>
       <div class="ds-alert" data-color="warning" role="status">

@@ -140,7 +140,11 @@ export function DraftEditorPage({ programme, networks, refused, saved }: DraftEd
   const refusedFor = (key: string) => (refused?.form === key ? refused : undefined);
   const summary = summaryOf(refused);
   return (
-    <Layout title={summary.length ? `Fel: ${title}` : title} current="/program">
+    <Layout
+      title={summary.length ? `Fel: ${title}` : title}
+      description={`Redigera utkastet ${programme.name}: namn, vision, övergripande mål, giltighetsperiod, fokusområden, mål och perspektiv.`}
+      current="/program"
+    >
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },

@@ -92,7 +92,11 @@ export function GoalFormPage({ programme, goal, values, networks, predecessorGro
   const err = (field: string) => errorFor(problems, field);
   const action = goal ? `/program/${programme.slug}/mal/${goal.id}` : `/program/${programme.slug}/mal`;
   return (
-    <Layout title={problems.length ? `Fel: ${title}` : title} current="/program">
+    <Layout
+      title={problems.length ? `Fel: ${title}` : title}
+      description="Formulär för ett mål i ett utkast till utvecklingsprogram: fokusområde, målets text, strategier och föregångare."
+      current="/program"
+    >
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },

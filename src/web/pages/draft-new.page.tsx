@@ -20,7 +20,11 @@ export interface NewDraftPageProps {
 export function NewDraftPage({ items, values, problems }: NewDraftPageProps) {
   const title = 'Nytt utkast';
   return (
-    <Layout title={problems.length ? `Fel: ${title}` : title} current="/program">
+    <Layout
+      title={problems.length ? `Fel: ${title}` : title}
+      description="Skapa ett utkast till nytt utvecklingsprogram, tomt eller härlett ur ett tidigare program med målens härkomst."
+      current="/program"
+    >
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },

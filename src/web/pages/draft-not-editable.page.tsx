@@ -13,7 +13,11 @@ export function NotEditablePage({
 }) {
   const title = 'Programmet kan inte redigeras';
   return (
-    <Layout title={title} current="/program">
+    <Layout
+      title={title}
+      description="Programmet är inte ett utkast och kan därför inte redigeras; ett nytt utkast kan härledas ur det."
+      current="/program"
+    >
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },

@@ -35,7 +35,11 @@ export function ProposeRefusedPage({ programme, code, message, problems }: Propo
   const title = 'Programmet kunde inte föreslås';
   const listed = code === 'not_proposable' ? problems : [];
   return (
-    <Layout title={`Fel: ${title}`} current="/program">
+    <Layout
+      title={`Fel: ${title}`}
+      description="Varför utkastet inte kunde föreslås: de mål som saknar en redovisning av hur de bidrar till de genomgående perspektiven."
+      current="/program"
+    >
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },

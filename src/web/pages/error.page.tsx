@@ -20,7 +20,7 @@ export interface ErrorPageProps {
 export function renderErrorPage({ status, message, correlationId }: ErrorPageProps): string {
   const title = TITLES[status] ?? 'Något gick fel';
   return renderPage(
-    <Layout title={title}>
+    <Layout title={title} description={`${title}: vad som hände och vad du kan göra.`}>
       <h1>{title}</h1>
       {status === 404 && !message && (
         <p class="ds-paragraph">Kontrollera adressen, eller gå till startsidan och leta vidare därifrån.</p>

@@ -34,7 +34,11 @@ export function FollowUpHubPage({ overview }: FollowUpHubPageProps) {
   const { year, rounds, may } = overview;
   const title = `Uppföljning ${year}`;
   return (
-    <Layout title={title} current={HUB_PATH}>
+    <Layout
+      title={title}
+      description={`Uppföljningen ${year}: omgångarna med sista dag för rapport, måluppfyllelsen och årsredovisningen.`}
+      current={HUB_PATH}
+    >
       <h1>{title}</h1>
       <p class="ds-paragraph lead">
         Chefsnätverkens aktiviteter följs upp i omgångar under planåret. Den som ansvarar för en aktivitet rapporterar

@@ -113,7 +113,11 @@ export function LateReportsPage({ list, networkKey, mailerConfigured, result }: 
   const title = 'Sena rapporter';
   const { items } = list;
   return (
-    <Layout title={title} current={HUB_PATH}>
+    <Layout
+      title={title}
+      description="Aktiviteter vars rapport saknas efter sista dag i en uppföljningsomgång, med ansvarig och påminnelser per e-post."
+      current={HUB_PATH}
+    >
       <Breadcrumbs items={[hubCrumb()]} current={title} />
       <h1>{title}</h1>
       <p class="ds-paragraph lead">

@@ -77,7 +77,11 @@ export function ReportFormPage({ form, values, problems = [] }: ReportFormPagePr
   const roundById = new Map(rounds.map((r) => [r.id, r]));
   const reportByRound = new Map(reports.map((r) => [r.roundId, r]));
   return (
-    <Layout title={problems.length ? `Fel: ${title}` : title} current="/planer">
+    <Layout
+      title={problems.length ? `Fel: ${title}` : title}
+      description={`Rapportera hur aktiviteten ”${activity.title}” går i en uppföljningsomgång: status, hur stor del som är genomförd och kommentar.`}
+      current="/planer"
+    >
       <Breadcrumbs
         items={[
           { href: '/planer', label: 'Planer' },

@@ -80,7 +80,11 @@ export function RoundsPage({ year, years, rows, values, problems = [], saved }: 
   const standard = standardRounds(year);
   const missing = standard.filter((s) => !rows.some((r) => r.round.name.toLowerCase() === s.name.toLowerCase()));
   return (
-    <Layout title={problems.length ? `Fel: ${title}` : title} current={HUB_PATH}>
+    <Layout
+      title={problems.length ? `Fel: ${title}` : title}
+      description={`Uppföljningsomgångarna ${year} med period och sista dag för rapport; lägg till standardomgångarna eller en egen.`}
+      current={HUB_PATH}
+    >
       <Breadcrumbs items={[hubCrumb(year)]} current={title} />
       <h1>{title}</h1>
       <SavedMessage text={saved} />
@@ -162,7 +166,11 @@ export interface RoundEditPageProps {
 export function RoundEditPage({ round, values, problems = [] }: RoundEditPageProps) {
   const title = `Ändra ${roundTitle(round)}`;
   return (
-    <Layout title={problems.length ? `Fel: ${title}` : title} current={HUB_PATH}>
+    <Layout
+      title={problems.length ? `Fel: ${title}` : title}
+      description="Formulär för att ändra en uppföljningsomgångs namn, period och sista dag för rapport."
+      current={HUB_PATH}
+    >
       <Breadcrumbs
         items={[hubCrumb(round.year), { href: roundsPath(round.year), label: `Omgångar ${round.year}` }]}
         current={title}
@@ -194,7 +202,11 @@ export interface RoundRemovePageProps {
 export function RoundRemovePage({ round, reportCount, refused }: RoundRemovePageProps) {
   const title = `Ta bort ${roundTitle(round)}`;
   return (
-    <Layout title={refused ? `Fel: ${title}` : title} current={HUB_PATH}>
+    <Layout
+      title={refused ? `Fel: ${title}` : title}
+      description="Bekräfta att en uppföljningsomgång tas bort. Det går bara när ingen har rapporterat i den."
+      current={HUB_PATH}
+    >
       <Breadcrumbs
         items={[hubCrumb(round.year), { href: roundsPath(round.year), label: `Omgångar ${round.year}` }]}
         current={title}

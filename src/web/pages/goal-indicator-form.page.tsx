@@ -72,7 +72,11 @@ export function GoalIndicatorFormPage({ choices, values, problems = [] }: GoalIn
   const err = (field: string) => errorFor(problems, field);
   const area = (a: { code: string; name: string }) => ({ value: a.code, label: `${a.name} (${a.code})` });
   return (
-    <Layout title={problems.length ? `Fel: ${title}` : title} current="/program">
+    <Layout
+      title={problems.length ? `Fel: ${title}` : title}
+      description="Koppla ett nyckeltal till målet med basår, målvärde för målåret och riktning, eller ett mål relativt ett jämförelseområde."
+      current="/program"
+    >
       <Breadcrumbs items={goalCrumbs(goal)} current={title} />
       <h1>{title}</h1>
       <p class="ds-paragraph">
@@ -237,7 +241,11 @@ export function RemoveLinkPage({ found, areaNames }: RemoveLinkPageProps) {
   const areaName = (code: string | null) => (code === null ? '' : (areaNames.get(code) ?? code));
   const measured = link.measure === 'area' ? areaName(link.areaCode) : MEASURE_LABELS_SV[link.measure].toLowerCase();
   return (
-    <Layout title={title} current="/program">
+    <Layout
+      title={title}
+      current="/program"
+      description="Bekräfta att nyckeltalet tas bort från målet. Nyckeltalet och dess värden finns kvar."
+    >
       <Breadcrumbs items={goalCrumbs(goal)} current={title} />
       <h1>{title}</h1>
       <p class="ds-paragraph">

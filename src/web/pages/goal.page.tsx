@@ -140,7 +140,11 @@ export function GoalPage({
   activities,
 }: GoalPageProps) {
   return (
-    <Layout title={goal.title} current="/program">
+    <Layout
+      title={goal.title}
+      description={`Målet ”${goal.title}” i ${programme.name} (${focusAreaName}): strategier, nyckeltal med bedömning mot målvärdet och aktiviteterna i nätverkens planer.`}
+      current="/program"
+    >
       <Breadcrumbs
         items={[
           { href: '/program', label: 'Program' },

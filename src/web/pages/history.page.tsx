@@ -3,6 +3,7 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { formatDateTime } from '../format.js';
 import { changeLines, type Shown } from '../history-changes.js';
 import { Layout } from '../layout.js';
+import type { Child } from 'hono/jsx';
 
 const Value = ({ value }: { value: Shown }) =>
   Array.isArray(value) ? (
@@ -15,22 +16,33 @@ const Value = ({ value }: { value: Shown }) =>
     <span class="change-value">{value}</span>
   );
 
+export interface HistoryItemProps {
+  entry: HistoryEntry;
+  names: HistoryNames;
+  /** What the event is about, when the summary alone does not say it well enough (a plan's activity). */
+  subject?: Child;
+}
+
 /** One event: what (the summary), when, who, and the changed fields behind a disclosure. */
-function HistoryItem({ entry, names }: { entry: HistoryEntry; names: HistoryNames }) {
+export function HistoryItem({ entry, names, subject }: HistoryItemProps) {
   const lines = changeLines(entry, names);
-  const created = entry.before === null;
+  const disclosure =
+    entry.before === null
+      ? `Visa uppgifterna (${lines.length})`
+      : entry.after === null
+        ? `Visa uppgifterna före borttagningen (${lines.length})`
+        : `Visa vad som ändrades (${lines.length})`;
   return (
     <li class="history-entry">
       <p class="ds-paragraph history-entry__summary">{entry.summary}</p>
+      {subject && <p class="ds-paragraph history-entry__subject">{subject}</p>}
       <p class="ds-paragraph meta">
         <time datetime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time> · {entry.actor} · händelse{' '}
         {entry.id}
       </p>
       {lines.length > 0 && (
         <details class="history-entry__details">
-          <summary>
-            {created ? `Visa uppgifterna (${lines.length})` : `Visa vad som ändrades (${lines.length})`}
-          </summary>
+          <summary>{disclosure}</summary>
           <dl class="changes">
             {lines.map((line) => (
               <>
@@ -62,7 +74,11 @@ function HistoryItem({ entry, names }: { entry: HistoryEntry; names: HistoryName
 export function HistoryPage({ history }: { history: ProgrammeHistory }) {
   const { programme, entries, names } = history;
   return (
-    <Layout title={`Ändringshistorik: ${programme.name}`} current="/program">
+    <Layout
+      title={`Ändringshistorik: ${programme.name}`}
+      description={`Varje ändring av ${programme.name} och av besluten om det: vem, när, och fälten före och efter.`}
+      current="/program"
+    >
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },

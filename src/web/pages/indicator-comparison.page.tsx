@@ -18,7 +18,11 @@ export function IndicatorComparisonPage({ comparison, chartSvg }: { comparison: 
   const group = groupName(data.collaboration);
   const title = `${indicator.title} ${year}: jämförelse`;
   return (
-    <Layout title={title} current="/nyckeltal">
+    <Layout
+      title={title}
+      description={`${indicator.title} ${year}: medlemskommunerna i rangordning, jämförda med gruppen, regionen och riket, som diagram och tabell.`}
+      current="/nyckeltal"
+    >
       <Breadcrumbs
         items={[
           { href: '/nyckeltal', label: 'Nyckeltal' },

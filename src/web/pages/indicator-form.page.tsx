@@ -54,7 +54,11 @@ export function IndicatorFormPage({ values, weights, problems = [] }: IndicatorF
   const title = 'Nytt eget nyckeltal';
   const err = (field: string) => errorFor(problems, field);
   return (
-    <Layout title={problems.length ? `Fel: ${title}` : title} current="/nyckeltal">
+    <Layout
+      title={problems.length ? `Fel: ${title}` : title}
+      description="Formulär för ett eget nyckeltal: definition, enhet, antal decimaler, hur gruppens värde räknas, källa och licens."
+      current="/nyckeltal"
+    >
       <Breadcrumbs items={[{ href: '/nyckeltal', label: 'Nyckeltal' }]} current={title} />
       <h1>{title}</h1>
       <p class="ds-paragraph">

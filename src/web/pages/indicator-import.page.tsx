@@ -31,7 +31,11 @@ export function IndicatorImportPage({
       ? `Filen har ${fileProblems.length} fel (se listan överst). Ingenting har sparats.`
       : fileProblems[0]?.message;
   return (
-    <Layout title="Läs in nyckeltalsvärden" current="/nyckeltal">
+    <Layout
+      title="Läs in nyckeltalsvärden"
+      description="Läs in värden för nyckeltal från en CSV-, Excel- eller Kolada-fil. Fel visas per rad och då sparas ingenting."
+      current="/nyckeltal"
+    >
       <Breadcrumbs items={[{ href: '/nyckeltal', label: 'Nyckeltal' }]} current="Läs in värden" />
       <h1>Läs in nyckeltalsvärden</h1>
       {result && (

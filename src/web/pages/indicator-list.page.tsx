@@ -21,7 +21,11 @@ export interface IndicatorListPageProps {
 export function IndicatorListPage({ search, imports, mayImport, mayDefine = false }: IndicatorListPageProps) {
   const { query, followed, catalogue, catalogueSize } = search;
   return (
-    <Layout title="Nyckeltal" current="/nyckeltal">
+    <Layout
+      title="Nyckeltal"
+      description="Nyckeltalen som samverkan följer, med sök i Koladas katalog och i egna nyckeltal, och de senaste inläsningarna av värden."
+      current="/nyckeltal"
+    >
       <h1>Nyckeltal</h1>
       <p class="ds-paragraph">
         Nyckeltalen visar hur medlemskommunerna utvecklas jämfört med varandra, med gruppen, med regionen och med riket

@@ -155,7 +155,11 @@ export function IndicatorFigures({
 export function IndicatorPage({ head, figures, goals }: IndicatorPageProps) {
   const { indicator } = head;
   return (
-    <Layout title={indicator.title} current="/nyckeltal">
+    <Layout
+      title={indicator.title}
+      description={`${indicator.title}: värden över tid för medlemskommunerna, gruppen, regionen och riket, som diagram och tabell, med definition och källa.`}
+      current="/nyckeltal"
+    >
       <Breadcrumbs items={[{ href: '/nyckeltal', label: 'Nyckeltal' }]} current={indicator.title} />
       <h1>{indicator.title}</h1>
       <IndicatorFacts indicator={indicator} />

@@ -4,7 +4,11 @@ import { Layout } from '../layout.js';
 /** What the service is, where its data comes from, and its licence. */
 export function AboutPage({ view }: { view: CollaborationView }) {
   return (
-    <Layout title="Om tjänsten" current="/om">
+    <Layout
+      title="Om tjänsten"
+      description="Om samverkan: vad tjänsten gör, vem som driver den, varifrån uppgifterna kommer och under vilken licens programvaran är öppen källkod."
+      current="/om"
+    >
       <h1>Om tjänsten</h1>
       <p class="ds-paragraph">
         samverkan är en plattform där kommuner som samarbetar driver sitt gemensamma utvecklingsprogram genom hela
@@ -44,7 +48,10 @@ export function AboutPage({ view }: { view: CollaborationView }) {
 /** Tillgänglighetsredogörelse, as the law on accessibility of digital public services requires. */
 export function AccessibilityPage() {
   return (
-    <Layout title="Tillgänglighetsredogörelse">
+    <Layout
+      title="Tillgänglighetsredogörelse"
+      description="Hur tillgänglig webbplatsen är enligt lagen om tillgänglighet till digital offentlig service, kända brister och hur du anmäler problem."
+    >
       <h1>Tillgänglighetsredogörelse</h1>
       <p class="ds-paragraph">
         Den här webbplatsen ska vara tillgänglig enligt lagen (2018:1937) om tillgänglighet till digital offentlig

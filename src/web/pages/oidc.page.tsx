@@ -11,7 +11,10 @@ export interface OidcRefusedPageProps {
 /** A sign-in through the organisation's account that did not lead to a session: what happened, what to do. */
 export function OidcRefusedPage({ title, message, retryHref }: OidcRefusedPageProps) {
   return (
-    <Layout title={title}>
+    <Layout
+      title={title}
+      description="Inloggningen med organisationens konto ledde inte till en inloggning: vad som hände och vad du kan göra."
+    >
       <h1>{title}</h1>
       <p class="ds-paragraph">{message}</p>
       <div class="actions">

@@ -16,8 +16,10 @@ import { Layout } from '../layout.js';
 import { CARRIED_DATES_RULE } from '../../domain/plans/plan-rules.js';
 import { editActivityPath, newActivityPath, PLANS_PATH, planPath } from './plan-parts.page.js';
 import { ExampleNotice } from '../components/example-marking.js';
+import { SavedActivity } from './plan-activity-saved.page.js';
 
 type TextKeys =
+  | 'version'
   | 'title'
   | 'description'
   | 'ownerName'
@@ -34,6 +36,7 @@ export type ActivityFormValues = Record<TextKeys, string> & Record<'goalIds' | '
 export const ACTIVITY_LIST_FIELDS = ['goalIds', 'strategyIds', 'memberIds'] as const;
 
 export const emptyActivityForm = (year: number): ActivityFormValues => ({
+  version: '',
   title: '',
   description: '',
   goalIds: [],
@@ -51,6 +54,7 @@ export const emptyActivityForm = (year: number): ActivityFormValues => ({
 });
 
 export const activityFormValues = (a: Activity): ActivityFormValues => ({
+  version: String(a.version),
   title: a.title,
   description: a.description,
   goalIds: a.goalIds.map(String),
@@ -154,16 +158,25 @@ export interface ActivityFormPageProps {
   choices: ActivityFormChoices;
   values: ActivityFormValues;
   problems?: FieldProblem[];
+  /** Set when someone else saved the activity first: the saved values are shown beside what the person wrote. */
+  conflict?: string | undefined;
 }
 
-export function ActivityFormPage({ choices, values, problems = [] }: ActivityFormPageProps) {
+/** The panel with the activity as saved now, which the error summary links to after a conflict. */
+const SAVED_ID = 'senast-sparat';
+
+export function ActivityFormPage({ choices, values, problems = [], conflict }: ActivityFormPageProps) {
   const { plan, network, members, accounts, activity } = choices;
   const title = activity ? `Ändra aktiviteten ”${activity.title}”` : 'Ny aktivitet';
   const err = (field: string) => errorFor(problems, field);
   const memberError = err('memberIds');
   const action = activity ? editActivityPath(plan.id, activity.id) : newActivityPath(plan.id);
   return (
-    <Layout title={problems.length ? `Fel: ${title}` : title} current={PLANS_PATH}>
+    <Layout
+      title={problems.length || conflict ? `Fel: ${title}` : title}
+      description="Formulär för en aktivitet i en plan: mål och strategier den bidrar till, ansvarig, kommuner, period, budget, vikt och klimateffekt."
+      current={PLANS_PATH}
+    >
       <Breadcrumbs
         items={[
           { href: PLANS_PATH, label: 'Planer' },
@@ -179,8 +192,34 @@ export function ActivityFormPage({ choices, values, problems = [] }: ActivityFor
           <> Aktiviteten är överförd från förra årets plan. {CARRIED_DATES_RULE}</>
         )}
       </p>
-      <ErrorSummary errors={problems} />
+      <ErrorSummary
+        errors={conflict ? [{ field: SAVED_ID, message: conflict }] : problems}
+        title={conflict ? 'Aktiviteten sparades inte' : undefined}
+      />
+      {conflict && activity && (
+        <section
+          class="ds-alert"
+          data-color="warning"
+          id={SAVED_ID}
+          tabindex={-1}
+          aria-labelledby={`${SAVED_ID}-rubrik`}
+        >
+          <h2 class="ds-heading" data-size="xs" id={`${SAVED_ID}-rubrik`}>
+            Någon annan har ändrat aktiviteten
+          </h2>
+          <p class="ds-paragraph">{conflict}</p>
+          <p class="ds-paragraph">
+            Formuläret visar det du skrev. Så här ser aktiviteten ut nu; spara igen om du vill ersätta den med det du
+            skrev.
+          </p>
+          <SavedActivity activity={activity} choices={choices} />
+        </section>
+      )}
       <form method="post" action={action} novalidate>
+        {activity && (
+          // After a conflict the form is sent again at the stored version, with what the person wrote.
+          <input type="hidden" name="version" value={conflict ? String(activity.version) : values.version} />
+        )}
         <TextField id="title" label="Aktivitetens namn" value={values.title} error={err('title')} />
         <TextArea
           id="description"

@@ -30,7 +30,11 @@ export interface PlanDecisionPageProps {
 export function PlanDecisionPage({ plan, values, problems = [] }: PlanDecisionPageProps) {
   const title = 'Registrera samarbetskommitténs beslut';
   return (
-    <Layout title={problems.length ? `Fel: ${title}` : title} current={PLANS_PATH}>
+    <Layout
+      title={problems.length ? `Fel: ${title}` : title}
+      description="Formulär för samarbetskommitténs beslut om en plan: datum, paragraf, utfall, anteckning och källa."
+      current={PLANS_PATH}
+    >
       <Breadcrumbs
         items={[
           { href: PLANS_PATH, label: 'Planer' },

@@ -33,7 +33,11 @@ export function PlanEditPage({ plan, values, problems = [], conflict }: PlanEdit
   const version = conflict ? String(plan.version) : values.version;
   const summary = conflict ? [] : problems;
   return (
-    <Layout title={problems.length || conflict ? `Fel: ${title}` : title} current={PLANS_PATH}>
+    <Layout
+      title={problems.length || conflict ? `Fel: ${title}` : title}
+      description="Formulär för att ändra en plans namn och inledning."
+      current={PLANS_PATH}
+    >
       <Breadcrumbs
         items={[
           { href: PLANS_PATH, label: 'Planer' },

@@ -27,7 +27,11 @@ export function PlanListPage({ overview, filter }: PlanListPageProps) {
   const { plans, networks, years, activityCounts, mayCreate } = overview;
   const filtered = filter.network !== '' || filter.year !== '';
   return (
-    <Layout title="Planer" current={PLANS_PATH}>
+    <Layout
+      title="Planer"
+      description="Chefsnätverkens verksamhetsplaner och handlingsplaner per år, med status och antal aktiviteter, att filtrera på nätverk och år."
+      current={PLANS_PATH}
+    >
       <h1>Planer</h1>
       <p class="ds-paragraph">
         Chefsnätverken konkretiserar programmet i en verksamhetsplan per år och handlingsplaner under den. Varje

@@ -41,7 +41,11 @@ export function PlanNewPage({ choices, values, problems = [] }: PlanNewPageProps
     ...(parent ? [{ href: planPath(parent.id), label: parent.title }] : []),
   ];
   return (
-    <Layout title={problems.length ? `Fel: ${title}` : title} current={PLANS_PATH}>
+    <Layout
+      title={problems.length ? `Fel: ${title}` : title}
+      description="Formulär för en ny plan: nätverk, år, namn och inledning."
+      current={PLANS_PATH}
+    >
       <Breadcrumbs items={crumbs} current={title} />
       <h1>{title}</h1>
       {parent ? (

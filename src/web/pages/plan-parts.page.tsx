@@ -22,6 +22,8 @@ export const reportPath = (planId: number, activityId: number) => `/planer/${pla
 export const submitPlanPath = (planId: number) => `/planer/${planId}/lamna-in`;
 export const planDecisionPath = (planId: number) => `/planer/${planId}/beslut`;
 export const activityAnchor = (activityId: number) => `aktivitet-${activityId}`;
+/** The plan's change history (the audit trail of it and its activities). */
+export const planHistoryPath = (planId: number) => `/historik/plan/${planId}`;
 
 /** Short state names for tags and tables; the plan page's facts use the long PLAN_STATE_LABELS. */
 export const PLAN_STATE_SHORT: Record<PlanState, string> = {

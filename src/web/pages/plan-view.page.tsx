@@ -22,6 +22,7 @@ import {
   newActionPlanPath,
   newActivityPath,
   planDecisionPath,
+  planHistoryPath,
   planPath,
   PlanStateTag,
   PLANS_PATH,
@@ -180,7 +181,11 @@ export function PlanViewPage({ page, saved, refusal }: PlanViewPageProps) {
   const { plan, network, programme, parent, actionPlans, activities, decisions, may } = view;
   const carried = activities.some((v) => v.activity.carriedOverFromActivityId !== null);
   return (
-    <Layout title={plan.title} current={PLANS_PATH}>
+    <Layout
+      title={plan.title}
+      description={`${plan.title}: ${network.name}s ${plan.kind === 'operational' ? 'verksamhetsplan' : 'handlingsplan'} för ${plan.year} med aktiviteter, mål de bidrar till, senaste uppföljning och beslut.`}
+      current={PLANS_PATH}
+    >
       <Breadcrumbs
         items={[
           { href: PLANS_PATH, label: 'Planer' },
@@ -231,6 +236,14 @@ export function PlanViewPage({ page, saved, refusal }: PlanViewPageProps) {
           </>
         )}
       </dl>
+      {page.mayReadHistory && (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={planHistoryPath(plan.id)}>
+            Ändringshistorik
+          </a>{' '}
+          – vem som har ändrat planen och dess aktiviteter, och när.
+        </p>
+      )}
       {plan.summary && (
         <section aria-labelledby="inledning-rubrik">
           <h2 id="inledning-rubrik">Inledning</h2>

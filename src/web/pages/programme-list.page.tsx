@@ -14,7 +14,11 @@ export function ProgrammeListPage({
   collaborationName: string;
 }) {
   return (
-    <Layout title="Program" current="/program">
+    <Layout
+      title="Program"
+      description="Samverkans utvecklingsprogram, från det första till utkasten: status, giltighetsperiod, målår och vilket program som gäller i dag."
+      current="/program"
+    >
       <h1>Utvecklingsprogram</h1>
       <p class="ds-paragraph">
         {collaborationName}s utvecklingsprogram, från det äldsta till det senaste. Ett program gäller när samtliga

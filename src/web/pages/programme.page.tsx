@@ -91,7 +91,11 @@ export function ProgrammePage({ view, networks, proposalProblems }: ProgrammePag
   const networkName = (id: number | null) => networks.find((n) => n.id === id)?.name ?? null;
   const isDraft = programme.state === 'draft';
   return (
-    <Layout title={programme.name} current="/program">
+    <Layout
+      title={programme.name}
+      description={`${programme.name}: vision, övergripande mål, fokusområden, mål och strategier, genomgående perspektiv och antagandets status.`}
+      current="/program"
+    >
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },

@@ -78,7 +78,11 @@ export function ResultsActivitiesPage({ d }: { d: DrillDown }) {
   const target = targetOf(d);
   const statusText = d.status ? ROLLUP_STATUS_LABELS[d.status] : 'Alla';
   return (
-    <Layout title={d.status ? `${title} (${statusText})` : title} current="/uppfoljning">
+    <Layout
+      title={d.status ? `${title} (${statusText})` : title}
+      description={`Aktiviteterna ${year} bakom talen för ${scopeName(d)}: status, framsteg och vikt per aktivitet, och hur det sammanvägda talet räknas.`}
+      current="/uppfoljning"
+    >
       <div class="results-page">
         <Breadcrumbs
           items={[

@@ -70,7 +70,11 @@ export function ResultsRollupPage({ results }: { results: YearResults }) {
   const several = programmes.length > 1;
   const activityCount = programmes.reduce((s, p) => s + p.rollup.total, 0);
   return (
-    <Layout title={title} current="/uppfoljning">
+    <Layout
+      title={title}
+      description={`Måluppfyllelse ${year}: per fokusområde och mål hur nätverkens aktiviteter går (status och viktat framsteg) och vad nyckeltalen visar.`}
+      current="/uppfoljning"
+    >
       <div class="results-print">
         <Breadcrumbs items={[{ href: '/uppfoljning', label: 'Uppföljning' }]} current={title} />
         <h1>{title}</h1>

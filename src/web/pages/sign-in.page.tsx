@@ -18,7 +18,10 @@ const oidcHref = (till: string | undefined) => `${OIDC_START_PATH}${till ? `?til
 /** Sign-in with e-mail and password (and the organisation's account, when configured). The password is never rendered back. */
 export function SignInPage({ values, problems, signedOut, oidc }: SignInPageProps) {
   return (
-    <Layout title={problems.length ? 'Fel: Logga in' : 'Logga in'}>
+    <Layout
+      title={problems.length ? 'Fel: Logga in' : 'Logga in'}
+      description="Logga in i samverkan med e-postadress och lösenord, eller med organisationens konto. Allt publicerat kan läsas utan inloggning."
+    >
       <h1>Logga in</h1>
       {signedOut && (
         <p class="ds-alert" data-color="success" role="status">
@@ -71,7 +74,10 @@ export interface AccountPageProps {
 /** The signed-in person's account: who they are, their roles, and a new password. */
 export function AccountPage({ name, email, roles, problems, saved }: AccountPageProps) {
   return (
-    <Layout title={problems.length ? 'Fel: Mitt konto' : 'Mitt konto'}>
+    <Layout
+      title={problems.length ? 'Fel: Mitt konto' : 'Mitt konto'}
+      description="Ditt konto i samverkan: namn, e-postadress, roller, lösenord och API-nycklar."
+    >
       <h1>Mitt konto</h1>
       {saved && (
         <p class="ds-alert" data-color="success" role="status">

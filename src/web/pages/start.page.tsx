@@ -15,7 +15,11 @@ export function StartPage({ view, inForce, latestWithGoals }: StartPageProps) {
   const { collaboration, members, networks, bodies, events } = view;
   const cooperationBodies = bodies.filter((b) => b.memberId === null);
   return (
-    <Layout title={collaboration.name} current="/">
+    <Layout
+      title={collaboration.name}
+      description={`${collaboration.name}: ${members.length} kommuners gemensamma utvecklingsprogram – vilket program som gäller, medlemmarna, organen och chefsnätverken, och var uppföljningen finns.`}
+      current="/"
+    >
       <h1>{collaboration.name}</h1>
       <p class="ds-paragraph lead">
         {members.length} kommuner driver ett gemensamt utvecklingsprogram

@@ -37,7 +37,11 @@ export function VersionsPage({ items }: { items: ProgrammeListItem[] }) {
   const withGoals = items.filter((i) => i.programme.derivedFromProgrammeId !== null);
   const last = withGoals.at(-2);
   return (
-    <Layout title="Versioner" current="/versioner">
+    <Layout
+      title="Versioner"
+      description="Utvecklingsprogrammets versioner i ordning och en jämförelse mellan två av dem: tillkomna, utgångna, omformulerade och flyttade mål."
+      current="/versioner"
+    >
       <h1>Versioner</h1>
       <p class="ds-paragraph">
         Varje program bygger på ett tidigare och ersätter det när det börjar gälla. Jämförelsen visar vilka
@@ -86,7 +90,11 @@ export function ComparePage({ comparison, items }: { comparison: ProgrammeCompar
   const { from, to, diff, lines } = comparison;
   const title = `Från ${from.slug} till ${to.slug}`;
   return (
-    <Layout title={`Jämförelse ${title}`} current="/versioner">
+    <Layout
+      title={`Jämförelse ${title}`}
+      description={`Vad som ändrats från ${from.name} till ${to.name}: fokusområden, mål och strategier som tillkommit, utgått, omformulerats eller flyttats.`}
+      current="/versioner"
+    >
       <Breadcrumbs
         items={[
           { href: '/', label: 'Start' },
