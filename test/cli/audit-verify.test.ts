@@ -3,14 +3,13 @@
  * verify, try to alter a row in plain SQL (the trigger refuses), alter it behind the trigger's back,
  * and verify again.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_POSTGRES_URL, testDialects } from '../support/databases.js';
+import { openTestStorage, testDialects } from '../support/databases.js';
 import { cli } from '../support/cli.js';
 
 /** A plain SQL session on the database, as a DBA would have. */
@@ -41,13 +40,10 @@ async function target(dialect: string): Promise<Target> {
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const schema = `cli_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const url = new URL(TEST_POSTGRES_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
+  // An empty database of its own (migrated: `seed` below migrates it anyway), reached by URL as the CLI is.
+  const storage = await openTestStorage('postgres');
+  const url = new URL(storage.url);
+  url.searchParams.set('options', `-c search_path=${storage.schema}`);
   return {
     url: url.toString(),
     raw: async () => {
@@ -56,12 +52,7 @@ async function target(dialect: string): Promise<Target> {
       return { run: async (s) => void (await client.query(s)), close: () => client.end() };
     },
     disableTrigger: 'alter table audit_events disable trigger audit_events_no_update_or_delete',
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
+    cleanup: () => storage.close(),
   };
 }
 

@@ -4,7 +4,6 @@ import type { AppContext } from '../../src/app/context.js';
 import { createApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/http/logging.js';
 import type { DialectName } from '../../src/storage/dialect/dialect.js';
-import { seedDemo } from '../../src/seed/seed-demo.js';
 import { createTestContext, TEST_NOW } from '../support/context.js';
 import { openTestStorage } from '../support/databases.js';
 
@@ -57,10 +56,10 @@ export interface SecurityApp {
 let counter = 0;
 
 export async function openSecurityApp(dialect: DialectName): Promise<SecurityApp> {
-  const storage = await openTestStorage(dialect);
+  // The demo as seeded at TEST_NOW, where the clock starts.
+  const storage = await openTestStorage(dialect, { content: 'demo' });
   let now = TEST_NOW.getTime();
   const ctx = createTestContext(storage, () => new Date(now));
-  await seedDemo(ctx);
   const log = captureLog();
   const logger = createLogger({ level: 'info', destination: log });
   return {

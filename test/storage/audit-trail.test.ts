@@ -17,7 +17,7 @@ import { parseSnapshot } from '../../src/domain/audit/snapshots.js';
 import { goalsOf, type Programme } from '../../src/domain/programme/programme.js';
 import { createDb } from '../../src/storage/database.js';
 import { openTestContext, type TestContext } from '../support/context.js';
-import { TEST_POSTGRES_URL, testDialects } from '../support/databases.js';
+import { testDialects } from '../support/databases.js';
 
 /**
  * The demo's events: the cooperation, 5 programmes, 18 decisions, 5 indicators, their values and a goal
@@ -325,7 +325,7 @@ describe.each(testDialects)('concurrent writers on %s', (dialect) => {
     t = await openTestContext(dialect);
     if (dialect === 'postgres') {
       // A pool of its own with a connection per writer, so the ten transactions really overlap.
-      const storage = createDb(TEST_POSTGRES_URL, { schema: t.storage.schema, max: 10 });
+      const storage = createDb(t.storage.url, { schema: t.storage.schema, max: 10 });
       ctx = { ...t.ctx, storage };
       close = () => storage.db.destroy();
     } else {

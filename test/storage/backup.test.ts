@@ -18,7 +18,7 @@ import type { DialectName } from '../../src/storage/dialect/dialect.js';
 import { programmesAndAdoption } from '../../src/storage/migrations/0001_programmes_and_adoption.js';
 import { migrateToLatest } from '../../src/storage/migrations/index.js';
 import { TEST_NOW, openTestContext } from '../support/context.js';
-import { TEST_POSTGRES_URL, testDialects } from '../support/databases.js';
+import { testDialects } from '../support/databases.js';
 
 /**
  * `samverkan backup` and `samverkan restore` on both databases: a restore brings back exactly the content
@@ -82,7 +82,7 @@ async function openDemo(dialect: DialectName): Promise<Demo> {
   }
   const t = await openTestContext('postgres');
   const schema = t.storage.schema!;
-  const target = { url: TEST_POSTGRES_URL, schema };
+  const target = { url: t.storage.url, schema };
   const freshSchemas: string[] = [];
   return {
     dir,
@@ -94,15 +94,15 @@ async function openDemo(dialect: DialectName): Promise<Demo> {
     emptyTarget: async () => {
       await sql`drop schema ${sql.id(schema)} cascade`.execute(t.storage.db);
       await sql`create schema ${sql.id(schema)}`.execute(t.storage.db);
-      return { target, open: () => createDb(TEST_POSTGRES_URL, { schema, max: 2 }) };
+      return { target, open: () => createDb(t.storage.url, { schema, max: 2 }) };
     },
     freshTarget: async () => {
       const fresh = `${schema}_${freshSchemas.length}`;
       freshSchemas.push(fresh);
       await sql`create schema ${sql.id(fresh)}`.execute(t.storage.db);
       return {
-        target: { url: TEST_POSTGRES_URL, schema: fresh },
-        open: () => createDb(TEST_POSTGRES_URL, { schema: fresh, max: 2 }),
+        target: { url: t.storage.url, schema: fresh },
+        open: () => createDb(t.storage.url, { schema: fresh, max: 2 }),
       };
     },
     async close() {

@@ -1,25 +1,10 @@
-import type { PasswordHashCost } from '../../src/app/auth/secrets.js';
-import { createContext, type AppContext } from '../../src/app/context.js';
-import type { Storage } from '../../src/storage/database.js';
+import type { AppContext } from '../../src/app/context.js';
 import type { DialectName } from '../../src/storage/dialect/dialect.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 import { openTestStorage, type TestStorage } from './databases.js';
+import { createTestContext, TEST_NOW } from './test-context.js';
 
-/** The date the tests live on, so statuses do not change with the calendar. */
-export const TEST_NOW = new Date('2026-11-27T10:00:00Z');
-
-/**
- * argon2id at its smallest cost: a password hash in about a millisecond instead of a tenth of a
- * second or more. What is tested is the rules around the hash, not its strength; one test
- * (test/security/passwords.test.ts) checks that a context without this override stores the real cost.
- */
-export const TEST_PASSWORD_HASH_COST: PasswordHashCost = { memoryCost: 1024, timeCost: 1 };
-
-/** A context on `storage` as the tests use it: the test clock and cheap password hashes. */
-export const createTestContext = (storage: Storage, now: () => Date = () => TEST_NOW): AppContext => ({
-  ...createContext(storage, now),
-  passwordHashCost: TEST_PASSWORD_HASH_COST,
-});
+export { createTestContext, TEST_NOW, TEST_PASSWORD_HASH_COST } from './test-context.js';
 
 export interface TestContext {
   ctx: AppContext;
@@ -27,13 +12,19 @@ export interface TestContext {
   close: () => Promise<void>;
 }
 
-/** A fresh database on `dialect`, migrated and (by default) loaded with the real Södertörn demo. */
+/**
+ * A fresh database on `dialect`, migrated and (by default) loaded with the real Södertörn demo: a copy of
+ * the demo template when the clock is TEST_NOW, the demo seeded anew at another `now`.
+ */
 export async function openTestContext(
   dialect: DialectName,
   options: { seed?: boolean; now?: Date } = {},
 ): Promise<TestContext> {
-  const storage = await openTestStorage(dialect);
-  const ctx = createTestContext(storage, () => options.now ?? TEST_NOW);
-  if (options.seed ?? true) await seedDemo(ctx);
+  const seed = options.seed ?? true;
+  const now = options.now ?? TEST_NOW;
+  const fromTemplate = seed && now.getTime() === TEST_NOW.getTime();
+  const storage = await openTestStorage(dialect, { content: fromTemplate ? 'demo' : 'migrated' });
+  const ctx = createTestContext(storage, () => now);
+  if (seed && !fromTemplate) await seedDemo(ctx);
   return { ctx, storage, close: storage.close };
 }

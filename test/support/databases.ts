@@ -1,70 +1,94 @@
+/**
+ * Test databases: each a fresh copy of a template the global setup built for this run (see
+ * test/support/database-templates.ts), migrated and empty or with the demo loaded.
+ */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { readFileSync } from 'node:fs';
+import SQLite from 'better-sqlite3';
+import { inject } from 'vitest';
+import type { Storage } from '../../src/storage/database.js';
 import type { DialectName } from '../../src/storage/dialect/dialect.js';
-import { createDb, type Storage } from '../../src/storage/database.js';
-import { migrateToLatest, migrateUpTo } from '../../src/storage/migrations/index.js';
+import { openSqliteDatabase, sqliteDialect } from '../../src/storage/dialect/sqlite.js';
+import { migrateUpTo } from '../../src/storage/migrations/index.js';
+import {
+  createPostgresDatabase,
+  databaseUrl,
+  onServer,
+  openPostgresDatabase,
+  type DatabaseTemplates,
+  type TemplateKind,
+} from './database-templates.js';
 
-/** The PostgreSQL server the tests use; each test database is a fresh schema in it. */
-export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export { TEST_POSTGRES_URL } from './database-templates.js';
 
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseTemplates: DatabaseTemplates;
   }
 }
+
+const templates = (): DatabaseTemplates => {
+  const provided = inject('databaseTemplates');
+  if (!provided) throw new Error('Testdatabaserna saknas: kör testerna med vitest.config.ts (npm test).');
+  return provided;
+};
 
 /**
  * The databases every storage, HTTP and page test runs on. Without PostgreSQL a developer's
- * run covers SQLite only (and says so); under CI=true a missing PostgreSQL is a failure.
+ * run covers SQLite only (the global setup says so); under CI=true a missing PostgreSQL fails the run.
  */
-export const testDialects: DialectName[] = await (async () => {
-  if (process.env.TEST_DATABASES) return process.env.TEST_DATABASES.split(',') as DialectName[];
-  if (await postgresReachable()) return ['sqlite', 'postgres'];
-  if (process.env.CI === 'true') {
-    throw new Error(`PostgreSQL svarar inte på ${TEST_POSTGRES_URL}; under CI=true får inga tester hoppas över.`);
-  }
-  console.warn(`PostgreSQL svarar inte på ${TEST_POSTGRES_URL}: testerna körs bara mot SQLite.`);
-  return ['sqlite'];
-})();
+export const testDialects: DialectName[] = process.env.TEST_DATABASES
+  ? (process.env.TEST_DATABASES.split(',') as DialectName[])
+  : templates().postgres
+    ? ['sqlite', 'postgres']
+    : ['sqlite'];
 
 export interface TestStorage extends Storage {
+  /**
+   * Where the database is: on PostgreSQL its URL (its tables in `schema`), for another connection, a
+   * child process or pg_dump; on SQLite ':memory:', as the copy lives in this process only.
+   */
+  url: string;
   close: () => Promise<void>;
 }
 
-/**
- * A fresh, migrated, empty database: an in-memory SQLite file, or a new PostgreSQL schema. `upTo` stops
- * after that migration, for a test of what a later migration does to data already there.
- */
-export async function openTestStorage(dialect: DialectName, options: { upTo?: string } = {}): Promise<TestStorage> {
-  const migrate = (storage: Storage) =>
-    options.upTo === undefined ? migrateToLatest(storage) : migrateUpTo(storage, options.upTo);
-  if (dialect === 'sqlite') {
-    const storage = createDb(':memory:');
-    await migrate(storage);
-    return { ...storage, close: () => storage.db.destroy() };
+export interface TestStorageOptions {
+  /** Migrated and empty (the default), or with the demo loaded at TEST_NOW. */
+  content?: TemplateKind;
+  /** Stops after this migration instead (an empty database migrated so far), for a test of a later one. */
+  upTo?: string;
+}
+
+/** A fresh database of its own on `dialect`: an in-memory SQLite database, or a new PostgreSQL database. */
+export async function openTestStorage(dialect: DialectName, options: TestStorageOptions = {}): Promise<TestStorage> {
+  return dialect === 'sqlite' ? openSqliteCopy(options) : openPostgresCopy(options);
+}
+
+async function openSqliteCopy({ content = 'migrated', upTo }: TestStorageOptions): Promise<TestStorage> {
+  const raw = upTo === undefined ? new SQLite(readFileSync(templates().sqlite.files[content])) : new SQLite(':memory:');
+  const storage: Storage = { db: openSqliteDatabase(raw), dialect: sqliteDialect };
+  if (upTo !== undefined) await migrateUpTo(storage, upTo);
+  return { ...storage, url: ':memory:', close: () => storage.db.destroy() };
+}
+
+async function openPostgresCopy({ content = 'migrated', upTo }: TestStorageOptions): Promise<TestStorage> {
+  const postgres = templates().postgres;
+  if (!postgres) throw new Error('PostgreSQL används inte i den här körningen.');
+  const name = `${postgres.prefix}_${randomBytes(6).toString('hex')}`;
+  let storage: Storage;
+  if (upTo === undefined) {
+    await onServer((c) => c.query(`create database ${name} template ${postgres.databases[content]}`));
+    storage = openPostgresDatabase(name);
+  } else {
+    storage = await createPostgresDatabase(name);
+    await migrateUpTo(storage, upTo);
   }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const storage = createDb(TEST_POSTGRES_URL, { schema, max: 4 });
-  await migrate(storage);
   return {
     ...storage,
+    url: databaseUrl(name),
     close: async () => {
       await storage.db.destroy();
-      const cleanup = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
+      await onServer((c) => c.query(`drop database ${name} with (force)`));
     },
   };
 }

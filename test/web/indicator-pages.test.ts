@@ -18,6 +18,7 @@ import {
   launchBrowser,
   signIn,
   startServer,
+  tab,
   type RunningServer,
 } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
@@ -52,7 +53,7 @@ describe.each(testDialects)('key-indicator pages in Chromium on %s', (dialect) =
   });
 
   const visit = async (path: string, as: BrowserContext = visitor) => {
-    const page = await as.newPage();
+    const page = await tab(as);
     const response = await page.goto(`${server.url}${path}`);
     expect(response?.status(), path).toBe(200);
     return page;
@@ -78,7 +79,6 @@ describe.each(testDialects)('key-indicator pages in Chromium on %s', (dialect) =
         await expectNoAxeViolations(page);
         await page.setViewportSize({ width: 320, height: 800 });
         await expectNoHorizontalScroll(page);
-        await page.close();
       }
     },
   );
@@ -97,7 +97,6 @@ describe.each(testDialects)('key-indicator pages in Chromium on %s', (dialect) =
         expect(await svg.locator('desc').count()).toBe(1);
         expect(await figure.locator('table caption').count()).toBe(1);
       }
-      await page.close();
     }
   });
 
@@ -106,7 +105,6 @@ describe.each(testDialects)('key-indicator pages in Chromium on %s', (dialect) =
     const text = await page.locator('main').innerText();
     expect(text).toContain('Inte i fas');
     expect(text).toContain('för Riket');
-    await page.close();
   });
 
   it('search works from the keyboard and finds Kolada ids', { timeout: 60_000 }, async () => {
@@ -116,7 +114,6 @@ describe.each(testDialects)('key-indicator pages in Chromium on %s', (dialect) =
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=N00945/);
     expect(await page.locator('main').innerText()).toContain('N00945');
-    await page.close();
   });
 
   it('upload form, its error state and its success state', { timeout: 90_000 }, async () => {
@@ -138,6 +135,5 @@ describe.each(testDialects)('key-indicator pages in Chromium on %s', (dialect) =
     await page.waitForSelector('[role="status"]');
     expect(await page.locator('main').innerText()).toContain('Värdena är inlästa');
     await expectNoAxeViolations(page);
-    await page.close();
   });
 });

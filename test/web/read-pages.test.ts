@@ -7,6 +7,7 @@ import {
   launchBrowser,
   signIn,
   startServer,
+  tab,
   type RunningServer,
 } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
@@ -36,7 +37,7 @@ describe.each(testDialects)('read pages in Chromium on %s', (dialect) => {
   });
 
   const visit = async (path: string, expectedStatus = 200, as: BrowserContext = context) => {
-    const page = await as.newPage();
+    const page = await tab(as);
     const response = await page.goto(`${server.url}${path}`);
     expect(response?.status(), path).toBe(expectedStatus);
     return page;
@@ -63,7 +64,6 @@ describe.each(testDialects)('read pages in Chromium on %s', (dialect) => {
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
     expect(await page.locator('a[href="/tillganglighet"]').count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
-    await page.close();
   });
 
   it('the start page names the programme in force and the eight members', async () => {
@@ -75,7 +75,6 @@ describe.each(testDialects)('read pages in Chromium on %s', (dialect) => {
       expect(text).toContain(name);
     }
     await expectNoHorizontalScroll(page);
-    await page.close();
   });
 
   it('the adoption page answers which boards adopted and since when', async () => {
@@ -84,7 +83,6 @@ describe.each(testDialects)('read pages in Chromium on %s', (dialect) => {
     expect(text).toContain('8 av 8');
     expect(text).toContain('Gällde från senast 2019-10-11.');
     await expectNoHorizontalScroll(page);
-    await page.close();
   });
 
   it('the 2035 → 2021 comparison reads as a memo list', async () => {
@@ -94,7 +92,6 @@ describe.each(testDialects)('read pages in Chromium on %s', (dialect) => {
     expect(lines).toContain(
       'målet ”Leda omställningen till ett klimateffektivt samhälle” flyttas från Klimat till Funktionell samordning',
     );
-    await page.close();
   });
 
   it('the compare form works with the keyboard alone', async () => {
@@ -106,7 +103,6 @@ describe.each(testDialects)('read pages in Chromium on %s', (dialect) => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/jamfor/);
     expect(await page.locator('h1').innerText()).toContain('sup-2013');
-    await page.close();
   });
 
   it.each([
@@ -119,14 +115,12 @@ describe.each(testDialects)('read pages in Chromium on %s', (dialect) => {
     expect(await page.locator('h1').innerText()).toContain(heading);
     expect(await page.locator('.site-account').innerText()).toContain('Logga ut');
     await expectNoAxeViolations(page);
-    await page.close();
   });
 
   it('signed out, the decision form is not offered and a post is refused', async () => {
     const page = await visit('/program/sup-2023/antagande');
     expect(await page.locator('#form').count()).toBe(0);
     expect(await page.locator('main').innerText()).toContain('Logga in');
-    await page.close();
   });
 
   it('the sign-in form in its error state passes axe and keeps the e-mail', async () => {
@@ -140,7 +134,6 @@ describe.each(testDialects)('read pages in Chromium on %s', (dialect) => {
     expect(await page.inputValue('#email')).toBe('ingen@test.invalid');
     expect(await page.inputValue('#password')).toBe('');
     await expectNoAxeViolations(page);
-    await page.close();
   });
 
   it('the decision form in its error state keeps the input and passes axe', async () => {
@@ -154,13 +147,11 @@ describe.each(testDialects)('read pages in Chromium on %s', (dialect) => {
     expect(await page.inputValue('#date')).toBe('2019-02-30');
     expect(await page.inputValue('#paragraph')).toBe('§ 12');
     await expectNoAxeViolations(page);
-    await page.close();
   });
 
   it('the first Tab reaches the skip link', async () => {
     const page = await visit('/program/sup-2035');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Till huvudinnehållet');
-    await page.close();
   });
 });

@@ -14,6 +14,7 @@ import {
   launchBrowser,
   signIn,
   startServer,
+  tab,
   type RunningServer,
 } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
@@ -93,7 +94,7 @@ describe.each(testDialects)('results pages in Chromium on %s', (dialect) => {
   });
 
   const visit = async (path: string, as: BrowserContext = visitor): Promise<Page> => {
-    const page = await as.newPage();
+    const page = await tab(as);
     const response = await page.goto(`${server.url}${path}`);
     expect(response?.status(), path).toBe(200);
     return page;
@@ -131,7 +132,6 @@ describe.each(testDialects)('results pages in Chromium on %s', (dialect) => {
           expect(await page.locator('h1').innerText(), path).toContain(heading);
           await expectNoAxeViolations(page);
           await expectNoHorizontalScroll(page);
-          await page.close();
         }
     },
   );
@@ -159,12 +159,13 @@ describe.each(testDialects)('results pages in Chromium on %s', (dialect) => {
       const texts = (await links.allInnerTexts()).map((x) => x.split('–')[0]!.trim());
       // (2·60 + 1·20) / 3 = 46,7 %; coverage 3 of weight 4.
       expect(texts).toEqual(['0', '1', '1', '1', '3', '46,7\u00a0%', '75,0\u00a0%']);
-      for (let i = 0; i < expected.length; i++) {
-        const target = await visit((await links.nth(i).getAttribute('href'))!);
+      const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      for (const [i, href] of hrefs.entries()) {
+        const target = await visit(href);
         expect((await listed(target)).sort(), `länk ${i}`).toEqual([...expected[i]!].sort());
-        await target.close();
       }
       // The area counts a1 (which serves two of its goals) once.
+      await visit(`/uppfoljning/${YEAR}/maluppfyllelse`);
       const areaRow = page.locator(`#omrade-${f.areaA.id} ~ div tr`, { hasText: 'Hela fokusområdet' });
       const total = areaRow.locator('a.figure-link').nth(4);
       expect((await total.innerText()).split('–')[0]!.trim()).toBe('3');
@@ -172,14 +173,12 @@ describe.each(testDialects)('results pages in Chromium on %s', (dialect) => {
       await page.waitForURL(/omrade=/);
       expect((await listed(page)).sort()).toEqual([a1.id, a2.id, a3.id].sort());
       expect(await page.locator('main').innerText()).toContain('(2 · 60 + 1 · 20) / (2 + 1) = 46,7');
-      await page.close();
     },
   );
 
   it('signed in, the secretariat also counts the draft plan', async () => {
     const page = await visit(`/uppfoljning/${YEAR}/aktiviteter?mal=${f.goalA1.id}&status=not_reported`, admin);
     expect((await listed(page)).sort()).toEqual([a3.id, a4.id].sort());
-    await page.close();
   });
 
   it('every count on the roll-up equals the number of activities its link lists', { timeout: 120_000 }, async () => {
@@ -213,11 +212,9 @@ describe.each(testDialects)('results pages in Chromium on %s', (dialect) => {
       const page = await visit(path);
       await expect(page.locator('.example-notice').first().isVisible(), path).resolves.toBe(true);
       expect(await page.locator('main').innerText(), path).toContain('uppgifterna bygger på påhittade exempelplaner');
-      await page.close();
     }
     const real = await visit('/uppfoljning/2044/maluppfyllelse');
     expect(await real.locator('main').innerText()).not.toContain('exempelplaner');
-    await real.close();
   });
 
   it('shows the status in words, and the verdict beside the activities without merging them', async () => {
@@ -225,11 +222,9 @@ describe.each(testDialects)('results pages in Chromium on %s', (dialect) => {
     const goalRow = page.locator('tr', { has: page.locator(`a[href="/mal/${f.goalA1.id}"]`) });
     expect(await goalRow.locator('.verdicts').innerText()).toContain('Inte i fas');
     expect(await page.locator('main').innerText()).toContain('räknas aldrig ihop');
-    await page.close();
     const drill = await visit(`/uppfoljning/${YEAR}/aktiviteter?mal=${f.goalA1.id}`);
     const tags = await drill.locator('table.drill-down .report-status').allInnerTexts();
     expect(tags).toEqual(['Gul', 'Röd', 'Ej rapporterad']);
-    await drill.close();
   });
 
   it('the goal page lists this year’s activities beside the indicators, with links to other years', async () => {
@@ -249,7 +244,6 @@ describe.each(testDialects)('results pages in Chromium on %s', (dialect) => {
     await red.click();
     await page.waitForURL(/status=red/);
     expect(await listed(page)).toEqual([a2.id]);
-    await page.close();
   });
 
   it('the annual report prints without menu and footer, each focus area on a new page', async () => {
@@ -271,7 +265,6 @@ describe.each(testDialects)('results pages in Chromium on %s', (dialect) => {
       .evaluateAll((areas) => areas.map((a) => getComputedStyle(a).breakBefore));
     expect(breaks.length).toBe(f.programme.focusAreas.length);
     expect(new Set(breaks)).toEqual(new Set(['page']));
-    await page.close();
   });
 
   it('groups the figures per programme when the plans serve several', async () => {
@@ -282,7 +275,6 @@ describe.each(testDialects)('results pages in Chromium on %s', (dialect) => {
     expect(await page.locator(`section[aria-labelledby="program-${f.programme.id}"] h3`).first().innerText()).toBe(
       f.programme.focusAreas[0]!.name,
     );
-    await page.close();
   });
 
   it('answers a bad query with a message, and an unknown goal with 404', async () => {

@@ -55,7 +55,14 @@ export function sqlitePath(url: string): string {
 export function openSqlite(url: string): Kysely<Database> {
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const database = new SQLite(path);
+  return openSqliteDatabase(new SQLite(path));
+}
+
+/**
+ * Kysely over an open better-sqlite3 database (a file, or an in-memory copy of a serialized one), with
+ * the settings every connection of ours has.
+ */
+export function openSqliteDatabase(database: SQLite.Database): Kysely<Database> {
   // WAL lets readers work while one writer writes; the busy timeout makes a second
   // writer wait instead of failing with "database is locked".
   database.pragma('journal_mode = WAL');
