@@ -219,9 +219,9 @@ export const START_SCRIPT: string = (
 
 /**
  * The V8 flags `npm start` runs the server with (package.json), so the parts measure the server as it
- * is deployed: with its heap limit V8 collects garbage sooner instead of growing the heap.
+ * is deployed: with its heap limits V8 collects garbage sooner instead of growing the heap.
  */
-export const SERVER_NODE_FLAGS: string[] = START_SCRIPT.match(/--max-old-space-size=\d+/g) ?? [];
+export const SERVER_NODE_FLAGS: string[] = START_SCRIPT.match(/--max-(old|semi)-space-size=\d+/g) ?? [];
 
 type ChildReply<R> = { ok: true; result: R } | { ok: false; error: string };
 
