@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The command line as it is installed: compiled JavaScript (test/support/global-setup.ts builds it before the run). */
-export const CLI_MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+export const CLI_MAIN = fileURLToPath(new URL('../../dist/cli/samverkan.js', import.meta.url));
 
 export interface CliRun {
   code: number;
