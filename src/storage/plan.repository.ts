@@ -313,18 +313,17 @@ export const planRepository = (db: Db) => {
      * was in (the plan's history lists it from the audit trail); false, and nothing removed, when someone
      * else changed or removed it since. The caller makes sure it has no reports (drafts have none).
      */
-    async removeActivity(id: number, expectedVersion: number, now: string): Promise<boolean> {
+    async removeActivity(
+      { id, planId }: Pick<Activity, 'id' | 'planId'>,
+      expectedVersion: number,
+      now: string,
+    ): Promise<boolean> {
       // Claiming the row first also makes a concurrent change wait for this transaction.
       if (!(await bumpActivity(id, expectedVersion, { updated_at: now }))) return false;
-      const { plan_id } = await db
-        .selectFrom('plan_activities')
-        .select('plan_id')
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
       await writeLinks(id, { goalIds: [], strategyIds: [], memberIds: [] });
       await db.deleteFrom('follow_up_reminders').where('activity_id', '=', id).execute();
       await db.deleteFrom('plan_activities').where('id', '=', id).execute();
-      await db.insertInto('removed_activities').values({ activity_id: id, plan_id, removed_at: now }).execute();
+      await db.insertInto('removed_activities').values({ activity_id: id, plan_id: planId, removed_at: now }).execute();
       return true;
     },
 

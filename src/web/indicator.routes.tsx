@@ -4,7 +4,7 @@ import { readRepos } from '../app/context.js';
 import { getComparison } from '../app/indicators/comparison.js';
 import { defineLocalIndicator } from '../app/indicators/define-indicator.js';
 import { goalIndicatorViews, goalLinksState, goalsUsingIndicator } from '../app/indicators/goal-targets.js';
-import { authorizeUpload, importValuesFile, mayUploadValues } from '../app/indicators/import-file.js';
+import { importValuesFile, mayUploadValues } from '../app/indicators/import-file.js';
 import { loadIndicatorHead, withValues } from '../app/indicators/indicator-data.js';
 import { chartCacheKey, createChartCache } from '../charts/chart-cache.js';
 import {
@@ -93,8 +93,9 @@ export function indicatorRoutes(ctx: AppContext): Hono {
   const mayManage = () => allows(ctx.principal, 'manage_indicators');
   web.use(NEW_INDICATOR_PATH, requirePolicy(ctx, 'manage_indicators'));
   web.use('/mal/:goalId/nyckeltal/*', requirePolicy(ctx, 'manage_indicators'));
-  // An upload: the secretariat or a member's officer, before the file is read; which rows, per row.
-  web.on('POST', IMPORT_PATH, requireWriteAccess(ctx, 'import_indicator_values'));
+  // The upload form and the upload: the secretariat or a member's officer, before the file is read; which
+  // rows they may import is checked per row.
+  web.on(['GET', 'POST'], IMPORT_PATH, requireWriteAccess(ctx, 'import_indicator_values'));
 
   web.get('/nyckeltal', async (c) => {
     const [search, imports] = await Promise.all([
@@ -149,14 +150,10 @@ export function indicatorRoutes(ctx: AppContext): Hono {
     return html(c, <IndicatorImportPage indicators={indicators} ownMemberName={ownMemberName} {...extra} />, status);
   };
 
-  web.get(IMPORT_PATH, async (c) => {
-    authorizeUpload(ctx);
-    return importPage(c, {});
-  });
+  web.get(IMPORT_PATH, (c) => importPage(c, {}));
 
   // The size limit (IMPORT_MAX_BYTES) is applied by the app before the session reads the body.
   web.post(IMPORT_PATH, async (c) => {
-    authorizeUpload(ctx);
     const body = await c.req.parseBody();
     const file = body['fil'];
     const indicatorKey = typeof body['nyckeltal'] === 'string' && body['nyckeltal'] ? body['nyckeltal'] : undefined;

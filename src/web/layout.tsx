@@ -12,6 +12,9 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 
 const require = createRequire(import.meta.url);
 
+/** A file of the project's assets/ (beside src/ and dist/, so the same path serves both). */
+const asset = (name: string): string => fileURLToPath(new URL(`../../assets/${name}`, import.meta.url));
+
 /**
  * The stylesheets every page links, in cascade order, with the file each URL must serve. Designsystemet
  * (the Norwegian public sector's design system, MIT) ships prebuilt CSS, so the HTTP layer serves these
@@ -21,10 +24,10 @@ const require = createRequire(import.meta.url);
 export const STYLESHEETS: ReadonlyArray<{ href: string; file: string }> = [
   { href: '/static/ds-theme.css', file: require.resolve('@digdir/designsystemet-css/theme.css') },
   { href: '/static/ds.css', file: require.resolve('@digdir/designsystemet-css') },
-  { href: '/static/app.css', file: fileURLToPath(new URL('../../assets/app.css', import.meta.url)) },
-  { href: '/static/plans.css', file: fileURLToPath(new URL('../../assets/plans.css', import.meta.url)) },
-  { href: '/static/follow-up.css', file: fileURLToPath(new URL('../../assets/follow-up.css', import.meta.url)) },
-  { href: '/static/results.css', file: fileURLToPath(new URL('../../assets/results.css', import.meta.url)) },
+  { href: '/static/app.css', file: asset('app.css') },
+  { href: '/static/plans.css', file: asset('plans.css') },
+  { href: '/static/follow-up.css', file: asset('follow-up.css') },
+  { href: '/static/results.css', file: asset('results.css') },
 ];
 
 /**
@@ -32,16 +35,8 @@ export const STYLESHEETS: ReadonlyArray<{ href: string; file: string }> = [
  * SVG) where browsers and feed readers look without being told.
  */
 export const ICONS: ReadonlyArray<{ href: string; file: string; type: string }> = [
-  {
-    href: '/favicon.ico',
-    file: fileURLToPath(new URL('../../assets/favicon.ico', import.meta.url)),
-    type: 'image/x-icon',
-  },
-  {
-    href: '/static/favicon.svg',
-    file: fileURLToPath(new URL('../../assets/favicon.svg', import.meta.url)),
-    type: 'image/svg+xml',
-  },
+  { href: '/favicon.ico', file: asset('favicon.ico'), type: 'image/x-icon' },
+  { href: '/static/favicon.svg', file: asset('favicon.svg'), type: 'image/svg+xml' },
 ];
 
 /** The main menu, in order. `current` on Layout is one of these hrefs. */

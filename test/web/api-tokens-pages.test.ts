@@ -3,43 +3,35 @@
  * page, its error state or the page that shows a new token once; both reflow at 320 px; the token is
  * shown once and never again.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../support/app.js';
+import { type TestApp } from '../support/app.js';
 import {
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
-  signIn,
-  startServer,
   type RunningServer,
   submitExpecting,
 } from '../support/browser.js';
+import { openBrowserApp, signedInTab, type BrowserApp } from '../support/browser-app.js';
 import { testDialects } from '../support/databases.js';
 import type { TestSession } from '../support/sessions.js';
 
 describe.each(testDialects)('API-token pages in Chromium (%s)', (dialect) => {
+  let b: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let server: RunningServer;
   let context: BrowserContext;
   let page: Page;
   let officer: TestSession;
 
   beforeAll(async () => {
-    t = await openTestApp(dialect);
+    b = await openBrowserApp(dialect);
+    ({ t, server } = b);
     officer = await t.session('member_officer', { member: '0127' });
-    [browser, server] = await Promise.all([launchBrowser(), startServer(t.app)]);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.close();
-  });
+  afterAll(() => b?.close());
   beforeEach(async () => {
-    context = await browser.newContext();
-    await signIn(context, server.url, officer);
-    page = await context.newPage();
+    ({ context, page } = await signedInTab(b, officer));
   });
   afterEach(() => context.close());
 

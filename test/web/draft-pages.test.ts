@@ -2,42 +2,34 @@
  * The draft-editing pages in Chromium on the real app: axe finds no WCAG 2.1 A/AA violation on any
  * page template or its error state, the editor reflows at 320 px, and a whole edit works by keyboard.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getProgramme } from '../../src/app/programmes/get-programme.js';
 import { goalsOf } from '../../src/domain/programme/programme.js';
-import { openTestApp, postForm, type TestApp } from '../support/app.js';
+import { postForm, type TestApp } from '../support/app.js';
 import {
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
-  signIn,
-  startServer,
   type RunningServer,
   submitExpecting,
 } from '../support/browser.js';
+import { openBrowserApp, signedInTab, type BrowserApp } from '../support/browser-app.js';
 import { testDialects } from '../support/databases.js';
 
 describe.each(testDialects)('draft pages in Chromium (%s)', (dialect) => {
+  let b: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let server: RunningServer;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    t = await openTestApp(dialect);
-    [browser, server] = await Promise.all([launchBrowser(), startServer(t.app)]);
+    b = await openBrowserApp(dialect);
+    ({ t, server } = b);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.close();
-  });
+  afterAll(() => b?.close());
   beforeEach(async () => {
-    context = await browser.newContext();
-    await signIn(context, server.url, t.admin);
-    page = await context.newPage();
+    ({ context, page } = await signedInTab(b, t.admin));
   });
   afterEach(() => context.close());
 

@@ -3,33 +3,28 @@
  * and by whom, newest first, with readable before/after behind a disclosure; zero axe violations
  * (with every disclosure open, so its content is checked too), no sideways scroll at 320 px.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { updateGoal, updateProgrammeFields } from '../../src/app/programmes/change-draft.js';
 import { createDraft } from '../../src/app/programmes/create-draft.js';
 import { getProgramme } from '../../src/app/programmes/get-programme.js';
 import { goalsOf } from '../../src/domain/programme/programme.js';
-import { ANONYMOUS_COOKIE, openTestApp, type TestApp } from '../support/app.js';
-import {
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  startServer,
-  type RunningServer,
-} from '../support/browser.js';
+import { ANONYMOUS_COOKIE, type TestApp } from '../support/app.js';
+import { expectNoAxeViolations, expectNoHorizontalScroll, type RunningServer } from '../support/browser.js';
+import { openBrowserApp, signedInTab, type BrowserApp } from '../support/browser-app.js';
 import { testDialects } from '../support/databases.js';
 
 describe.each(testDialects)('change history in Chromium (%s)', (dialect) => {
+  let b: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let server: RunningServer;
   let context: BrowserContext;
   let page: Page;
   let slug: string;
 
   beforeAll(async () => {
-    t = await openTestApp(dialect);
-    [browser, server] = await Promise.all([launchBrowser(), startServer(t.app)]);
+    b = await openBrowserApp(dialect);
+    ({ t, server } = b);
     // A draft with a history: created from sup-2035, renamed with a new vision, one goal's strategies rewritten.
     slug = (await createDraft(t.ctx, { from: 'sup-2035', name: 'Historikprov' })).slug;
     let p = (await getProgramme(t.ctx, slug)).programme;
@@ -54,16 +49,10 @@ describe.each(testDialects)('change history in Chromium (%s)', (dialect) => {
       statements: Object.fromEntries(Object.entries(goal.statements)),
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.close();
-  });
+  afterAll(() => b?.close());
   // The history is not public: the browser is signed in as the secretariat's administrator.
   beforeEach(async () => {
-    context = await browser.newContext();
-    await context.addCookies([{ name: 'samverkan', value: t.admin.token, url: server.url }]);
-    page = await context.newPage();
+    ({ context, page } = await signedInTab(b, t.admin));
   });
   afterEach(() => context.close());
 

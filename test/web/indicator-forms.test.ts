@@ -4,29 +4,27 @@
  * removal's confirmation — zero axe violations (WCAG 2.1 A/AA) and no sideways scroll at 320 px on
  * each — and linking then removing an indicator by keyboard alone.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readRepos } from '../../src/app/context.js';
 import { getProgramme } from '../../src/app/programmes/get-programme.js';
 import { goalsOf } from '../../src/domain/programme/programme.js';
-import { openTestApp, type TestApp } from '../support/app.js';
+import { type TestApp } from '../support/app.js';
 import {
-  launchBrowser,
-  signIn,
-  startServer,
   type RunningServer,
   submitExpecting,
   expectAccessible as expectPageAccessible,
   errorSummaryLinks,
 } from '../support/browser.js';
+import { openBrowserApp, signedInTab, type BrowserApp } from '../support/browser-app.js';
 import { testDialects } from '../support/databases.js';
 
 const EMPLOYMENT = 'sm-sysselsattningsgrad-20-64';
 const EDUCATION = 'sm-eftergymnasial-3ar-25-64';
 
 describe.each(testDialects)('indicator forms in Chromium on %s', (dialect) => {
+  let b: BrowserApp;
   let t: TestApp;
-  let browser: Browser;
   let server: RunningServer;
   let context: BrowserContext;
   let page: Page;
@@ -34,19 +32,13 @@ describe.each(testDialects)('indicator forms in Chromium on %s', (dialect) => {
   let goals: number[];
 
   beforeAll(async () => {
-    t = await openTestApp(dialect);
+    b = await openBrowserApp(dialect);
+    ({ t, server } = b);
     goals = goalsOf((await getProgramme(t.ctx, 'sup-2035-rev-2021')).programme).map((g) => g.id);
-    [browser, server] = await Promise.all([launchBrowser(), startServer(t.app)]);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.close();
-  });
+  afterAll(() => b?.close());
   beforeEach(async () => {
-    context = await browser.newContext();
-    await signIn(context, server.url, t.admin);
-    page = await context.newPage();
+    ({ context, page } = await signedInTab(b, t.admin));
   });
   afterEach(() => context.close());
 

@@ -3,42 +3,31 @@
  * removed, the changed fields behind a disclosure opened by keyboard; zero axe violations (WCAG 2.1 AA)
  * with every disclosure open, no sideways scroll at 320 px.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../support/app.js';
-import {
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  signIn,
-  startServer,
-  type RunningServer,
-} from '../support/browser.js';
+import { type TestApp } from '../support/app.js';
+import { expectNoAxeViolations, expectNoHorizontalScroll, type RunningServer } from '../support/browser.js';
+import { openBrowserApp, signedInTab, type BrowserApp } from '../support/browser-app.js';
 import { testDialects } from '../support/databases.js';
 import { makePlanWithHistory, type PlanWithHistory } from '../support/plan-history.js';
 
 describe.each(testDialects)('plan history in Chromium (%s)', (dialect) => {
+  let b: BrowserApp;
   let t: TestApp;
   let h: PlanWithHistory;
-  let browser: Browser;
   let server: RunningServer;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    t = await openTestApp(dialect);
-    [browser, server, h] = await Promise.all([launchBrowser(), startServer(t.app), makePlanWithHistory(t.ctx)]);
+    b = await openBrowserApp(dialect);
+    ({ t, server } = b);
+    h = await makePlanWithHistory(t.ctx);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.close();
-  });
+  afterAll(() => b?.close());
   // The history is not public: the browser is signed in as the secretariat's administrator.
   beforeEach(async () => {
-    context = await browser.newContext();
-    await signIn(context, server.url, t.admin);
-    page = await context.newPage();
+    ({ context, page } = await signedInTab(b, t.admin));
   });
   afterEach(() => context.close());
 

@@ -4,12 +4,13 @@
  * knows nothing of either.
  */
 import { createHash } from 'node:crypto';
-import { allows, type Principal } from '../../domain/auth/policies.js';
-import { forbidden, unauthenticated, validationFailed, type FieldProblem } from '../../domain/errors.js';
+import { allowsSomewhere, type Principal } from '../../domain/auth/policies.js';
+import { validationFailed, type FieldProblem } from '../../domain/errors.js';
 import type { ValueKey, ValueRow } from '../../domain/indicators/indicator.js';
 import { KoladaFormatError, parseKoladaValuesFile } from '../../imports/kolada/kolada-format.js';
 import { createImportLookup, readValuesFile } from '../../imports/tabular/read-values-file.js';
 import { readRepos, type AppContext } from '../context.js';
+import { authorizeSomewhere } from '../auth/authorize.js';
 import { importValues, type ImportKind, type ImportSummary } from './import-values.js';
 
 export interface ValuesFileUpload {
@@ -35,18 +36,9 @@ function looksLikeJson(bytes: Uint8Array): boolean {
  * Only those who may import anything get to have a file read: the secretariat, and member officers
  * (who may import their own member's values; which rows they may import is checked per row).
  */
-/** Whether `principal` may upload values at all (which rows they may import is checked per row). */
-export function mayUploadValues(p: Principal): boolean {
-  return (
-    allows(p, 'import_indicator_values') ||
-    p.grants.some((g) => g.memberId !== null && allows(p, 'import_indicator_values', { memberId: g.memberId }))
-  );
-}
+export const mayUploadValues = (p: Principal): boolean => allowsSomewhere(p, 'import_indicator_values');
 
-export function authorizeUpload(ctx: AppContext): void {
-  if (!ctx.principal.signedIn) throw unauthenticated();
-  if (!mayUploadValues(ctx.principal)) throw forbidden();
-}
+export const authorizeUpload = (ctx: AppContext): void => authorizeSomewhere(ctx, ['import_indicator_values']);
 
 function readKoladaFile(upload: ValuesFileUpload): { rows: ValueRow[]; deleted: ValueKey[] } {
   let read: { rows: ValueRow[]; deleted: ValueKey[] };

@@ -191,7 +191,7 @@ export async function removeActivity(ctx: AppContext, planId: number, activityId
         `Aktiviteten är överförd till planen för ${plan.year + 1} och kan inte tas bort här. Ändra den i stället.`,
       );
     const now = timestamp(ctx);
-    if (!(await repos.plans.removeActivity(activity.id, version, now))) throw activityRemovalConflict();
+    if (!(await repos.plans.removeActivity(activity, version, now))) throw activityRemovalConflict();
     await repos.plans.touch(plan.id, now);
     await recordEvent(ctx, repos, {
       action: 'activity.removed',

@@ -19,17 +19,15 @@ export const planNotADraft = (plan: Pick<Plan, 'state'>): DomainError =>
       : 'Planen är antagen och kan inte ändras. Skapa nästa års plan från den i stället.',
   );
 
-export const planConflict = (): DomainError =>
+/** Someone saved `what` ("Planen", "Aktiviteten") since the person opened the form: nothing was saved. */
+const changedMeanwhile = (what: string): DomainError =>
   new DomainError(
     'conflict',
-    'Planen har ändrats av någon annan sedan du öppnade sidan. Dina ändringar har inte sparats. Jämför med de senaste uppgifterna och försök igen.',
+    `${what} har ändrats av någon annan sedan du öppnade sidan. Dina ändringar har inte sparats. Jämför med de senaste uppgifterna och försök igen.`,
   );
 
-export const activityConflict = (): DomainError =>
-  new DomainError(
-    'conflict',
-    'Aktiviteten har ändrats av någon annan sedan du öppnade sidan. Dina ändringar har inte sparats. Jämför med de senaste uppgifterna och försök igen.',
-  );
+export const planConflict = (): DomainError => changedMeanwhile('Planen');
+export const activityConflict = (): DomainError => changedMeanwhile('Aktiviteten');
 
 export const activityRemovalConflict = (): DomainError =>
   new DomainError(
