@@ -44,6 +44,12 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
     max: options.max ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
+  // An idle connection the server ends (a restart, pg_terminate_backend, DROP DATABASE … WITH (FORCE)) is
+  // already taken out of the pool by pg-pool, and the next query opens a new one; without a listener the
+  // pool's 'error' event would end the whole process.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL avslutade en vilande anslutning: ${error.message}`, 'DatabaseWarning');
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
