@@ -13,6 +13,7 @@ import { followUpRepository } from '../storage/follow-up.repository.js';
 import { goalIndicatorRepository } from '../storage/goal-indicator.repository.js';
 import { indicatorRepository } from '../storage/indicator.repository.js';
 import { koladaCatalogueRepository } from '../storage/kolada-catalogue.repository.js';
+import { memoRepository } from '../storage/memo.repository.js';
 import { oidcRepository } from '../storage/oidc.repository.js';
 import { planRepository } from '../storage/plan.repository.js';
 import { programmeRepository } from '../storage/programme.repository.js';
@@ -67,6 +68,7 @@ export const repositories = (db: Kysely<Database> | Transaction<Database>, diale
   goalIndicators: goalIndicatorRepository(db),
   plans: planRepository(db),
   followUp: followUpRepository(db),
+  memos: memoRepository(db),
 });
 
 export type Repositories = ReturnType<typeof repositories>;

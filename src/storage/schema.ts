@@ -47,6 +47,8 @@ export interface Database {
   follow_up_rounds: FollowUpRoundTable;
   activity_reports: ActivityReportTable;
   follow_up_reminders: FollowUpReminderTable;
+  member_memo_settings: MemberMemoSettingsTable;
+  member_memos: MemberMemoTable;
 }
 
 type Id = Generated<number>;
@@ -495,4 +497,32 @@ export interface FollowUpReminderTable {
   activity_id: number;
   recipient: string;
   sent_at: string;
+}
+
+export interface MemberMemoSettingsTable {
+  member_id: number;
+  committee: string;
+  administration: string;
+  consequences: string;
+  updated_at: string;
+}
+
+export interface MemberMemoTable {
+  id: Id;
+  programme_id: number;
+  member_id: number;
+  status: string;
+  diarienummer: string;
+  officer: string;
+  summary: string;
+  assessment: string;
+  consequence_economy: string;
+  consequence_climate: string;
+  consequence_gender_equality: string;
+  consequence_children: string;
+  recipients: string;
+  signatories: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
 }

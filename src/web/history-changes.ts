@@ -2,6 +2,7 @@
  * An audit event's before and after as lines a person can read: a Swedish label per changed field
  * ("Målet ”Ökad tillgänglighet”: strategier") and values with ids turned into names.
  */
+import { MEMO_STATUS_LABELS } from '../domain/memos/memo.js';
 import type { HistoryEntry, HistoryNames } from '../app/audit/get-history.js';
 import { PART_NOUNS, PROGRAMME_FIELD_NAMES } from '../domain/audit/audit-summary-sv.js';
 import { changedKeys, partOf, type Snapshot, type SnapshotValue } from '../domain/audit/snapshots.js';
@@ -140,6 +141,24 @@ const FIELD_NAMES: Record<HistoryEntry['entityType'], Record<string, string>> = 
     activities: 'aktiviteter',
     recipients: 'mottagare',
   },
+  memo: {
+    programme: 'program',
+    member: 'kommun',
+    memoStatus: 'läge',
+    diarienummer: 'diarienummer',
+    officer: 'handläggare',
+    committee: 'utskott',
+    administration: 'förvaltning',
+    consequenceKinds: 'konsekvenser som beskrivs',
+    summary: 'sammanfattning',
+    assessment: 'förvaltningens bedömning',
+    consequenceEconomy: 'ekonomiska konsekvenser',
+    consequenceClimate: 'konsekvenser för klimat och miljö',
+    consequenceGenderEquality: 'konsekvenser för jämställdhet',
+    consequenceChildren: 'konsekvenser för barn',
+    recipients: 'beslutet skickas till',
+    signatories: 'underskrifter',
+  },
   activity_report: {
     activity: 'aktivitet',
     round: 'uppföljning',
@@ -155,6 +174,7 @@ const CODE_LABELS: Record<string, Record<string, string>> = {
   kind: PLAN_KIND_LABELS,
   isExample: { 1: 'Ja', 0: 'Nej', true: 'Ja', false: 'Nej' },
   status: REPORT_STATUS_SHORT,
+  memoStatus: MEMO_STATUS_LABELS,
   climateEffect: CLIMATE_EFFECT_LABELS,
   dimension: DIMENSION_LABELS,
   adoptionRule: { all_members: 'Alla medlemmars kommunstyrelser', committee: 'Samarbetskommittén' },

@@ -28,7 +28,8 @@ export type AuditAction =
   | 'follow_up_round.updated'
   | 'follow_up_round.removed'
   | 'activity_report.saved'
-  | 'reminders.sent';
+  | 'reminders.sent'
+  | 'memo.saved';
 
 /** The kind of record an event is about; with `entityId` it names the record. */
 export type AuditEntityType =
@@ -45,7 +46,8 @@ export type AuditEntityType =
   | 'plan_decision'
   | 'activity'
   | 'follow_up_round'
-  | 'activity_report';
+  | 'activity_report'
+  | 'memo';
 
 /**
  * One change as the audit trail keeps it: who, when, which record, a Swedish one-line summary, and

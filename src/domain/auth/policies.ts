@@ -11,6 +11,7 @@ export type Policy =
   | 'read_internal'
   | 'edit_programme'
   | 'record_member_decision'
+  | 'edit_memo'
   | 'record_committee_decision'
   | 'manage_users'
   | 'read_audit'
@@ -67,9 +68,10 @@ export function allows(principal: Principal, policy: Policy, scope: PolicyScope 
         has(principal, (g) => g.role === 'reader') ||
         inNetwork(principal, scope, ['network_lead', 'network_member'])
       );
-    // A member's officers record their own board's decisions and enter their own member's values of
-    // local indicators; the secretariat may do both for any member.
+    // A member's officers record their own board's decisions, write their own member's memo to the board
+    // and enter their own member's values of local indicators; the secretariat may do all for any member.
     case 'record_member_decision':
+    case 'edit_memo':
     case 'import_indicator_values':
       return (
         isAdmin(principal) ||

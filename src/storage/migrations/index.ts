@@ -10,6 +10,7 @@ import { oidcIdentities } from './0005_oidc_identities.js';
 import { indicators } from './0006_indicators.js';
 import { plansAndFollowUp } from './0007_plans_and_follow_up.js';
 import { activityVersionsAndRemovals } from './0008_activity_versions_and_removals.js';
+import { memberMemos } from './0009_member_memos.js';
 
 /** Static list, so migrations work the same from source, a bundle or a test. Names sort in order. */
 function migrations(dialect: StorageDialect): Record<string, Migration> {
@@ -22,6 +23,7 @@ function migrations(dialect: StorageDialect): Record<string, Migration> {
     '0006_indicators': indicators(dialect),
     '0007_plans_and_follow_up': plansAndFollowUp(dialect),
     '0008_activity_versions_and_removals': activityVersionsAndRemovals(),
+    '0009_member_memos': memberMemos(dialect),
   };
 }
 
