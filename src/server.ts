@@ -5,6 +5,7 @@ import { loadConfig, type Config } from './config/env.js';
 import { oidcSettings } from './config/oidc.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './http/logging.js';
+import { createPdfPrinter } from './documents/pdf-printer.js';
 import { createMailer } from './mail/mailer.js';
 import { seedKoladaCatalogue } from './seed/seed-catalogue.js';
 import { seedDemo } from './seed/seed-demo.js';
@@ -37,7 +38,8 @@ export async function startServer(config: Config = loadConfig()) {
   if (link) {
     logger.info({ event: 'first_administrator.created' }, 'Inga konton fanns: kontot "Administratör" är skapat.');
   }
-  const app = createApp(ctx, { logger, trustProxy: config.TRUST_PROXY, oidc: oidcSettings(config) });
+  const pdfPrinter = createPdfPrinter({ executablePath: config.CHROMIUM_PATH });
+  const app = createApp(ctx, { logger, trustProxy: config.TRUST_PROXY, oidc: oidcSettings(config), pdfPrinter });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/`;
     logger.info({ event: 'server.started', url, trustProxy: config.TRUST_PROXY }, `samverkan lyssnar på ${url}`);
@@ -55,7 +57,7 @@ export async function startServer(config: Config = loadConfig()) {
   const shutdown = (signal: string) => {
     logger.info({ event: 'server.stopping', signal }, `${signal}: stänger av …`);
     server.close(() => {
-      void storage.db.destroy().then(() => process.exit(0));
+      void Promise.all([pdfPrinter.close(), storage.db.destroy()]).then(() => process.exit(0));
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };

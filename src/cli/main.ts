@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './audit.command.js';
 import { registerBackupCommands } from './backup.command.js';
+import { registerDocumentCommands } from './document.command.js';
 import { registerFollowUpCommands } from './follow-up.command.js';
 import { registerImportCommand } from './import.command.js';
 import { registerIndicatorCommands } from './indicator.command.js';
@@ -69,6 +70,7 @@ registerKoladaCommands(program);
 registerImportCommand(program);
 registerIndicatorCommands(program);
 registerFollowUpCommands(program);
+registerDocumentCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { checkOidcVariables, oidcVariables } from './oidc.js';
+
+/** Where Chromium is looked for when CHROMIUM_PATH is not set: Debian's package, Ubuntu's, Google's. */
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 /**
  * The one place configuration is read. Every variable has a default so `npm start`
@@ -46,6 +50,18 @@ const schema = z
       .min(3)
       .optional()
       .or(z.literal('').transform(() => undefined)),
+    /**
+     * Chromium, which prints documents to PDF (optional): default the first of CHROMIUM_CANDIDATES that
+     * exists, else none, and documents are then offered as HTML and Word only.
+     */
+    CHROMIUM_PATH: z
+      .string()
+      .trim()
+      .refine((path) => path === '' || existsSync(path), {
+        error: 'finns inte: ange sökvägen till Chromium, till exempel /usr/bin/chromium, eller lämna den tom',
+      })
+      .optional()
+      .transform((path) => path || (CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate)) ?? null)),
     /** OpenID Connect sign-in (optional; all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET or none): see oidc.ts. */
     ...oidcVariables,
   })

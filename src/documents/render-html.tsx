@@ -30,8 +30,11 @@ export interface HtmlRenderOptions {
    * `inline` for printing, where the HTML is handed to Chromium without a server behind it.
    */
   styles: 'link' | 'inline';
-  /** Links above the document (other formats, back to the page it belongs to); left out of print. */
-  tools?: readonly { href: string; label: string }[];
+  /**
+   * Links above the document (other formats, back to the page it belongs to); left out of print. An
+   * item without `href` is said as text (e.g. that this server cannot make PDFs).
+   */
+  tools?: readonly { href?: string; label: string }[];
   /**
    * A token where the page count goes ("Sida 1 (token)"), replaced by the PDF printer once it knows the
    * count. Without it the first page says nothing about pages (a screen has none).
@@ -64,9 +67,7 @@ function DocumentPage({ doc, options }: { doc: DocumentModel; options: HtmlRende
           <nav class="document-tools" aria-label="Dokumentet i andra format">
             <ul>
               {options.tools.map((t) => (
-                <li>
-                  <a href={t.href}>{t.label}</a>
-                </li>
+                <li>{t.href ? <a href={t.href}>{t.label}</a> : t.label}</li>
               ))}
             </ul>
           </nav>

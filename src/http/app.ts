@@ -17,6 +17,7 @@ import { apiTokenRoutes } from '../web/api-tokens.routes.js';
 import { authRoutes } from '../web/auth.routes.js';
 import { oidcRoutes } from '../web/oidc.routes.js';
 import type { OidcSettings } from '../app/auth/oidc.js';
+import { createPdfPrinter, type PdfPrinter } from '../documents/pdf-printer.js';
 import { webRoutes } from '../web/routes.js';
 import { requestScopedContext, sessions } from './session.js';
 
@@ -35,6 +36,11 @@ export interface HttpOptions {
   trustProxy?: boolean;
   /** OpenID Connect sign-in (the OIDC_* variables); without it no such button, and its paths answer 404. */
   oidc?: OidcSettings;
+  /**
+   * Prints documents to PDF with the server's Chromium (CHROMIUM_PATH), one browser shared by every
+   * request. Without one the documents are offered as pages and Word files only, and say so.
+   */
+  pdfPrinter?: PdfPrinter;
 }
 
 /** The whole HTTP surface: pages, JSON API, health check and static files. */
@@ -83,11 +89,11 @@ export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
     return c.json({ status: 'ok', database: ctx.storage.dialect.name });
   });
   app.route('/', staticFiles());
-  app.route('/api/v1', apiRoutes(ctx));
+  app.route('/api/v1', apiRoutes(ctx, options.pdfPrinter ?? createPdfPrinter({ executablePath: null })));
   if (options.oidc) app.route('/', oidcRoutes(ctx, options.oidc));
   app.route('/', authRoutes(ctx, options.oidc));
   app.route('/', apiTokenRoutes(ctx));
-  app.route('/', webRoutes(ctx));
+  app.route('/', webRoutes(ctx, options.pdfPrinter ?? createPdfPrinter({ executablePath: null })));
 
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -30,7 +30,7 @@ import { NEW_PLAN_PATH, planPath, PLANS_PATH, type Refusal } from './pages/plan-
 import { PlanViewPage } from './pages/plan-view.page.js';
 import { pageForThePublic } from './public-pages.js';
 import { attempt, html } from './render.js';
-import { idParam, postedValues } from './route-params.js';
+import { idParam, postedForm, postedValues } from './route-params.js';
 
 type Failure = { error: DomainError; problems: FieldProblem[] };
 
@@ -51,17 +51,6 @@ const saved = (c: Context) => SAVED_MESSAGES[c.req.query('sparat') ?? ''];
 
 const planIdOf = (c: Context) => idParam(c, 'planId', 'Planen');
 const activityIdOf = (c: Context) => idParam(c, 'activityId', 'Aktiviteten');
-
-/** A posted form: one string per field, or every value of a repeated field (checkboxes). */
-async function postedForm(c: Context): Promise<Record<string, string | string[]>> {
-  const body = await c.req.parseBody({ all: true });
-  return Object.fromEntries(
-    Object.entries(body).map(([k, v]) => [
-      k,
-      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? v : '',
-    ]),
-  );
-}
 
 /** The list filter from the address: a network key and a year, each optional. */
 function listFilter(c: Context): { network: string; year: string } {

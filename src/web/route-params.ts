@@ -24,3 +24,14 @@ export function postedValues<T extends Record<string, string | string[]>>(
     }),
   ) as T;
 }
+
+/** A posted form: one string per field, or every value of a repeated field (checkboxes). */
+export async function postedForm(c: Context): Promise<Record<string, string | string[]>> {
+  const body = await c.req.parseBody({ all: true });
+  return Object.fromEntries(
+    Object.entries(body).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? v : '',
+    ]),
+  );
+}

@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../app/context.js';
+import type { PdfPrinter } from '../documents/pdf-printer.js';
+import { documentRoutes } from './document.routes.js';
 import { draftRoutes } from './draft.routes.js';
 import { historyRoutes } from './history.routes.js';
 import { followUpRoutes } from './follow-up.routes.js';
 import { indicatorRoutes } from './indicator.routes.js';
 import { planRoutes } from './plan.routes.js';
 import { readRoutes } from './read.routes.js';
+import { memoRoutes } from './memo.routes.js';
 import { resultsRoutes } from './results.routes.js';
 import { requirePolicy } from '../http/require-policy.js';
 
@@ -22,7 +25,7 @@ const EDITING_PATHS = [
 ];
 
 /** All HTML pages. Draft routes first: `/program/nytt` must win over `/program/:slug`. */
-export function webRoutes(ctx: AppContext): Hono {
+export function webRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
   const web = new Hono();
   // Every page of the draft editor is the secretariat's; the use cases check the same policy on save.
   for (const path of EDITING_PATHS) web.use(path, requirePolicy(ctx, 'edit_programme'));
@@ -33,5 +36,7 @@ export function webRoutes(ctx: AppContext): Hono {
   web.route('/', planRoutes(ctx));
   web.route('/', followUpRoutes(ctx));
   web.route('/', resultsRoutes(ctx));
+  web.route('/', documentRoutes(ctx, pdfPrinter));
+  web.route('/', memoRoutes(ctx));
   return web;
 }

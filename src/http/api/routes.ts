@@ -1,6 +1,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppContext } from '../../app/context.js';
+import type { PdfPrinter } from '../../documents/pdf-printer.js';
 import { adoptionApi } from './adoption.api.js';
+import { documentsApi } from './documents.api.js';
 import { indicatorsApi } from './indicators.api.js';
 import { plansApi } from './plans.api.js';
 import { programmesApi } from './programmes.api.js';
@@ -31,13 +33,14 @@ const documentRoute = createRoute({
  * plans with their follow-up. Mount it at
  * API_BASE_PATH; errors are thrown to the app's one error handler (src/http/errors.ts).
  */
-export function apiRoutes(ctx: AppContext): OpenAPIHono {
+export function apiRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook });
   api.openAPIRegistry.registerComponent('securitySchemes', API_TOKEN_SCHEME, apiTokenSecurityScheme);
   api.route('/', programmesApi(ctx));
   api.route('/', adoptionApi(ctx));
   api.route('/', indicatorsApi(ctx));
   api.route('/', plansApi(ctx));
+  api.route('/', documentsApi(ctx, pdfPrinter));
 
   // Built once on first request: the routes do not change while the process runs.
   let document: Record<string, unknown> | undefined;

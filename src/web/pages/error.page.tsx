@@ -8,6 +8,7 @@ const TITLES: Record<number, string> = {
   413: 'Förfrågan är för stor',
   422: 'Uppgifterna kunde inte sparas',
   500: 'Ett oväntat fel inträffade',
+  503: 'Tjänsten kan inte svara just nu',
 };
 
 export interface ErrorPageProps {

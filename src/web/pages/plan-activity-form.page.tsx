@@ -9,8 +9,9 @@ import { CLIMATE_EFFECT_LABELS, DIMENSION_LABELS, type Activity } from '../../do
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button } from '../components/button.js';
 import { ErrorSummary, errorFor } from '../components/error-summary.js';
+import { Checkbox } from '../components/checkbox.js';
 import { Fieldset, RadioGroup } from '../components/fieldset.js';
-import { ErrorMessage, Select, TextArea, TextField, errorId } from '../components/form-field.js';
+import { ErrorMessage, Select, TextArea, TextField } from '../components/form-field.js';
 import { formatNumber } from '../format.js';
 import { Layout } from '../layout.js';
 import { CARRIED_DATES_RULE } from '../../domain/plans/plan-rules.js';
@@ -70,34 +71,6 @@ export const activityFormValues = (a: Activity): ActivityFormValues => ({
   climateJustification: a.climateJustification,
   dimension: a.dimension,
 });
-
-interface CheckboxProps {
-  id: string;
-  name: string;
-  value: number;
-  label: string;
-  checked: boolean;
-  /** The error the box's group shows, if any (its id describes the box). */
-  errorOf?: string | undefined;
-}
-
-function Checkbox({ id, name, value, label, checked, errorOf }: CheckboxProps) {
-  return (
-    <div class="ds-field">
-      <input
-        class="ds-input"
-        type="checkbox"
-        id={id}
-        name={name}
-        value={String(value)}
-        checked={checked}
-        aria-invalid={errorOf ? 'true' : undefined}
-        aria-describedby={errorOf ? errorId(name) : undefined}
-      />
-      <label for={id}>{label}</label>
-    </div>
-  );
-}
 
 function GoalChoices({ choices, values, problems }: Pick<ActivityFormPageProps, 'choices' | 'values' | 'problems'>) {
   const { programme } = choices;
