@@ -16,7 +16,7 @@ interface Built {
 }
 
 const YEAR = ':year{[0-9]{4}}';
-const MEMBER = ':code{[0-9]{4}}';
+const MEMBER = ':code{[0-9]+}';
 
 /**
  * The documents as pages and files: the programme document, a member's memo, the annual report and the

@@ -14,7 +14,7 @@ import { postedForm, postedValues } from './route-params.js';
 
 type Failure = { error: DomainError; problems: FieldProblem[] };
 
-const MEMBER = ':code{[0-9]{4}}';
+const MEMBER = ':code{[0-9]+}';
 
 /** The members' memos on a proposed version: the overview of the eight, and each member's texts. */
 export function memoRoutes(ctx: AppContext): Hono {
