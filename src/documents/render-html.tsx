@@ -101,7 +101,9 @@ function DocumentPage({ doc, options }: { doc: DocumentModel; options: HtmlRende
             <BlockView block={b} doc={doc} />
           ))}
           <section aria-labelledby="kallor">
-            <h2 id="kallor">{SOURCES_HEADING}</h2>
+            <h2 id="kallor" tabindex={-1}>
+              {SOURCES_HEADING}
+            </h2>
             <ul class="document-sources">
               {doc.sources.map((s) => (
                 <li>{s}</li>
@@ -196,10 +198,30 @@ function BlockView({ block, doc }: { block: Block; doc: DocumentModel }): Child 
   }
 }
 
+/**
+ * A heading with an id is a target of the contents' links: tabindex="-1" lets following the link move the
+ * keyboard focus there (Chromium otherwise leaves it at the top of the page), so the next Tab goes on
+ * from the section, not from the start.
+ */
 function Heading({ level, id, text }: { level: 2 | 3 | 4; id: string | undefined; text: string }) {
-  if (level === 2) return <h2 id={id}>{text}</h2>;
-  if (level === 3) return <h3 id={id}>{text}</h3>;
-  return <h4 id={id}>{text}</h4>;
+  const tabindex = id ? -1 : undefined;
+  if (level === 2)
+    return (
+      <h2 id={id} tabindex={tabindex}>
+        {text}
+      </h2>
+    );
+  if (level === 3)
+    return (
+      <h3 id={id} tabindex={tabindex}>
+        {text}
+      </h3>
+    );
+  return (
+    <h4 id={id} tabindex={tabindex}>
+      {text}
+    </h4>
+  );
 }
 
 function Table({ table }: { table: TableBlock }) {

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { AppContext } from '../app/context.js';
-import { readRepos } from '../app/context.js';
+import { readRepos, today } from '../app/context.js';
 import { getComparison } from '../app/indicators/comparison.js';
 import { defineLocalIndicator } from '../app/indicators/define-indicator.js';
 import { goalIndicatorViews, goalLinksState, goalsUsingIndicator } from '../app/indicators/goal-targets.js';
@@ -22,7 +22,7 @@ import { notFound, validationFailed, type DomainError, type FieldProblem } from 
 import { GENDERS, type Gender } from '../domain/indicators/indicator.js';
 import { statusOf } from '../http/error-mapping.js';
 import { requirePolicy, requireWriteAccess } from '../http/require-policy.js';
-import { comparisonSvg, goalIndicatorSvg, indicatorSeriesSvg } from './indicator-charts.js';
+import { comparisonSvg, goalIndicatorSvg, indicatorSeriesSvg } from '../app/indicators/indicator-charts.js';
 import { GoalPage } from './pages/goal.page.js';
 import {
   emptyLinkForm,
@@ -109,6 +109,7 @@ export function indicatorRoutes(ctx: AppContext): Hono {
         imports={imports}
         mayImport={importRights(ctx).mayImport}
         mayDefine={mayManage()}
+        conferenceYear={Number(today(ctx).slice(0, 4))}
       />,
     );
   });

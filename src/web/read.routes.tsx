@@ -25,6 +25,7 @@ const decisionRights = (ctx: AppContext, overview: AdoptionOverview) => ({
     .map((m) => m.member.id),
   committee: allows(ctx.principal, 'record_committee_decision'),
   signedIn: ctx.principal.signedIn,
+  mayReadMemos: allows(ctx.principal, 'read_internal'),
 });
 
 /** Pages that show the cooperation, its programmes, their adoption and versions; and recording a decision. */
@@ -46,7 +47,15 @@ export function readRoutes(ctx: AppContext): Hono {
   web.get('/program/:slug', async (c) => {
     const [view, { networks }] = await Promise.all([getProgramme(ctx, c.req.param('slug')), getCollaboration(ctx)]);
     const proposalProblems = view.programme.state === 'draft' ? checkProposable(view.programme) : [];
-    return html(c, <ProgrammePage view={view} networks={networks} proposalProblems={proposalProblems} />);
+    return html(
+      c,
+      <ProgrammePage
+        view={view}
+        networks={networks}
+        proposalProblems={proposalProblems}
+        mayReadMemos={allows(ctx.principal, 'read_internal')}
+      />,
+    );
   });
 
   web.get('/antagande', async (c) => {

@@ -8,8 +8,6 @@
  * in autumn, the citizen survey every other year), so one common year would leave many empty; the year
  * stands beside each indicator, and the introduction says so.
  */
-import { rankingChartSvg, type RankingBarKind } from '../../charts/ranking-chart.js';
-import { chartCache, chartCacheKey } from '../../charts/chart-cache.js';
 import type { Block, DocumentModel, TableBlock } from '../../documents/document-model.js';
 import { validationFailed } from '../../domain/errors.js';
 import { formatNumber } from '../../domain/format-sv.js';
@@ -23,6 +21,7 @@ import type { Collaboration } from '../../storage/collaboration.repository.js';
 import { currentCollaboration } from '../collaboration.js';
 import { readRepos, today, type AppContext } from '../context.js';
 import { getComparison, type Comparison } from '../indicators/comparison.js';
+import { comparisonSvg } from '../indicators/indicator-charts.js';
 import { groupName, loadIndicatorData, type IndicatorData } from '../indicators/indicator-data.js';
 import {
   CONFERENCE_PACK_SET,
@@ -50,15 +49,6 @@ const tidy = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 const valueText = (value: number | null, decimals: number): string =>
   value === null || !Number.isFinite(value) ? 'saknas' : formatNumber(value, { decimals });
-
-const comparisonRole = (code: string): RankingBarKind => (code === '0000' ? 'nation' : 'region');
-
-/** Short enough for a chart label; the table says it in full. */
-const SHORT_FIGURE_NAMES: Record<GroupFigureKind, string> = {
-  unweighted_mean: 'ovägt',
-  weighted_mean: 'viktat',
-  sum: 'summa',
-};
 
 /** One indicator of the set as the pack shows it. */
 export interface ConferenceIndicatorView {
@@ -95,10 +85,9 @@ async function indicatorView(
   return { entry, key, title, indicator: stored, comparison };
 }
 
-function groupLabel(collaboration: Collaboration, kind: GroupFigureKind, full: boolean): string {
-  const group = groupName(collaboration);
-  return full ? `${group}, ${GROUP_FIGURE_LABELS_SV[kind].toLowerCase()}` : `${group} (${SHORT_FIGURE_NAMES[kind]})`;
-}
+/** The group's name with the kind of figure in full, for the table. */
+const groupFigureName = (collaboration: Collaboration, kind: GroupFigureKind): string =>
+  `${groupName(collaboration)}, ${GROUP_FIGURE_LABELS_SV[kind].toLowerCase()}`;
 
 /** The comparison areas the data has a value for (e.g. Riket has no population in Södertörnsmodellen). */
 const shownAreas = (comparison: Comparison) => comparison.comparisonAreas.filter((a) => a.value !== null);
@@ -115,38 +104,13 @@ function comparisonTable(view: ConferenceIndicatorView, comparison: Comparison):
       ...comparison.members.map((m) => [m.rank === null ? '–' : String(m.rank), m.name, valueText(m.value, decimals)]),
       ...comparison.groupFigures.map((f) => [
         '–',
-        groupLabel(data.collaboration, f.kind, true),
+        groupFigureName(data.collaboration, f.kind),
         valueText(f.value, decimals),
       ]),
       ...shownAreas(comparison).map((a) => ['–', a.name, valueText(a.value, decimals)]),
     ],
     numericColumns: [0, 2],
   };
-}
-
-async function comparisonChart(view: ConferenceIndicatorView, comparison: Comparison): Promise<string> {
-  const { data, year, gender } = comparison;
-  const idPrefix = `nk-${view.key}`;
-  const cacheKey = chartCacheKey('conference-ranking', data.versionKey, year, gender, idPrefix);
-  return chartCache.get(cacheKey, () =>
-    rankingChartSvg({
-      idPrefix,
-      title: `${view.title} ${year}: kommunerna i rangordning`,
-      description:
-        'Liggande stapeldiagram: medlemskommunerna från högst till lägst värde, därefter gruppens värden och jämförelseområdena. Samma siffror finns i tabellen under diagrammet.',
-      unit: data.indicator.unit,
-      decimals: data.indicator.decimals,
-      bars: [
-        ...comparison.members.map((m) => ({ label: m.name, value: m.value, kind: 'member' as const })),
-        ...comparison.groupFigures.map((f) => ({
-          label: groupLabel(data.collaboration, f.kind, false),
-          value: f.value,
-          kind: 'group' as const,
-        })),
-        ...shownAreas(comparison).map((a) => ({ label: a.name, value: a.value, kind: comparisonRole(a.code) })),
-      ],
-    }),
-  );
 }
 
 /** In words, for those who do not see the chart: who is highest and lowest, and the group's figure. */
@@ -163,7 +127,7 @@ function chartAlt(view: ConferenceIndicatorView, comparison: Comparison): string
     );
   const mean = comparison.groupFigures[0];
   if (mean && mean.value !== null)
-    parts.push(`${groupLabel(data.collaboration, mean.kind, true)}: ${valueText(mean.value, decimals)}.`);
+    parts.push(`${groupFigureName(data.collaboration, mean.kind)}: ${valueText(mean.value, decimals)}.`);
   parts.push('Alla värden finns i tabellen.');
   return parts.join(' ');
 }
@@ -223,7 +187,7 @@ function indicatorBlocks(view: ConferenceIndicatorView, lastYear: number, svg: s
 
 /** The blocks of one indicator with its chart rendered into the figure. */
 async function renderedIndicatorBlocks(view: ConferenceIndicatorView, lastYear: number): Promise<Block[]> {
-  const svg = view.comparison ? await comparisonChart(view, view.comparison) : '';
+  const svg = view.comparison ? await comparisonSvg(view.comparison, `nk-${view.key}`) : '';
   return indicatorBlocks(view, lastYear, svg);
 }
 

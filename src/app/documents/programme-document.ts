@@ -25,7 +25,7 @@ import {
   inForceText,
   OUTCOME_LABELS,
   STANDING_LABELS,
-} from './programme-document-text.js';
+} from '../../domain/adoption/adoption-sv.js';
 
 /** The section ids, which the contents list links to (the same in every format). */
 export const PROGRAMME_SECTION_IDS = {

@@ -11,6 +11,7 @@ import { RadioGroup } from '../components/fieldset.js';
 import { Select } from '../components/form-field.js';
 import { StatusTag } from '../components/status-tag.js';
 import { Layout } from '../layout.js';
+import { ProgrammeDocuments } from './programme-facts.js';
 import {
   BODY_KIND_LABELS,
   decisionDateText,
@@ -27,8 +28,11 @@ export interface AdoptionPageProps {
   form?: { values: Record<string, string>; problems: FieldProblem[] };
   /** Set after a decision was recorded. */
   recorded?: boolean;
-  /** What the viewer may record: the members whose board decisions, and the committee's. */
-  rights: { memberIds: number[]; committee: boolean; signedIn: boolean };
+  /**
+   * What the viewer may record: the members whose board decisions, and the committee's; and whether
+   * they may read the members' memos (signed in with a role).
+   */
+  rights: { memberIds: number[]; committee: boolean; signedIn: boolean; mayReadMemos?: boolean };
 }
 
 const decisionText = (d: Decision, bodies: Body[]) => {
@@ -175,6 +179,7 @@ export function AdoptionPage({ overview, bodies, form, recorded, rights }: Adopt
           </ul>
         </details>
       )}
+      <ProgrammeDocuments programme={programme} mayReadMemos={rights.mayReadMemos ?? false} />
       {programme.state === 'draft' ? (
         <p class="ds-paragraph">Programmet är ett utkast. Beslut kan registreras när det har föreslagits.</p>
       ) : rights.memberIds.length > 0 || rights.committee ? (

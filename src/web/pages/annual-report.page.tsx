@@ -7,6 +7,7 @@ import type { FocusAreaResult, GoalResult, ProgrammeResults, YearResults } from 
 import { annualReportTitle } from '../../app/results/annual-report.js';
 import { ROLLUP_STATUSES } from '../../domain/plans/rollup.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
+import { annualReportDocumentPath } from '../document-paths.js';
 import { formatDate, formatNumber } from '../format.js';
 import { Layout } from '../layout.js';
 import {
@@ -169,6 +170,15 @@ export function AnnualReportPage({ results }: { results: YearResults }) {
         <div class="actions no-print">
           <a class="ds-button" data-variant="secondary" href={annualReportXlsxPath(year)} download>
             Ladda ner som Excel
+          </a>
+          <a class="ds-button" data-variant="secondary" href={annualReportDocumentPath(year)}>
+            Årsredovisningen som webbsida
+          </a>
+          <a class="ds-button" data-variant="secondary" href={annualReportDocumentPath(year, 'docx')} download>
+            Årsredovisningen som Word-fil (DOCX)
+          </a>
+          <a class="ds-button" data-variant="secondary" href={annualReportDocumentPath(year, 'pdf')} download>
+            Årsredovisningen som PDF
           </a>
           <a class="ds-link" href={rollupPath(year)}>
             Måluppfyllelse {year} med formeln

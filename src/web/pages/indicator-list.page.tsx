@@ -3,6 +3,7 @@ import type { ImportRecord } from '../../storage/indicator.repository.js';
 import { ButtonLink, Button } from '../components/button.js';
 import { DataTable } from '../components/data-table.js';
 import { TextField } from '../components/form-field.js';
+import { conferencePackPath } from '../document-paths.js';
 import { formatDateTime, formatNumber } from '../format.js';
 import { Layout } from '../layout.js';
 import { IMPORT_STATUS_LABELS, ORIGIN_LABELS } from '../present.js';
@@ -15,10 +16,53 @@ export interface IndicatorListPageProps {
   mayImport: boolean;
   /** Whether the viewer may define indicators (the secretariat). */
   mayDefine?: boolean;
+  /**
+   * The year of the key-indicator conference whose pack the page offers: this year's (the pack shows the
+   * latest values up to the year before).
+   */
+  conferenceYear: number;
+}
+
+/** The pack for the key-indicator conference of `year`, in its three formats. */
+function ConferencePackLinks({ year }: { year: number }) {
+  return (
+    <section aria-labelledby="konferens-rubrik">
+      <h2 class="ds-heading" data-size="sm" id="konferens-rubrik">
+        Nyckeltalskonferensen {year}
+      </h2>
+      <p class="ds-paragraph">
+        Underlaget till konferensen: per tjänsteområde medlemskommunerna i rangordning med gruppens, regionens och
+        rikets värden, för det senaste året med värden fram till {year - 1}.
+      </p>
+      <ul class="plain-list">
+        <li>
+          <a class="ds-link" href={conferencePackPath(year)}>
+            Konferensunderlaget {year} som webbsida
+          </a>
+        </li>
+        <li>
+          <a class="ds-link" href={conferencePackPath(year, 'docx')}>
+            Konferensunderlaget {year} som Word-fil (DOCX)
+          </a>
+        </li>
+        <li>
+          <a class="ds-link" href={conferencePackPath(year, 'pdf')}>
+            Konferensunderlaget {year} som PDF
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
 }
 
 /** The indicators we follow, a search in Kolada's catalogue, and the latest imports. */
-export function IndicatorListPage({ search, imports, mayImport, mayDefine = false }: IndicatorListPageProps) {
+export function IndicatorListPage({
+  search,
+  imports,
+  mayImport,
+  mayDefine = false,
+  conferenceYear,
+}: IndicatorListPageProps) {
   const { query, followed, catalogue, catalogueSize } = search;
   return (
     <Layout
@@ -119,6 +163,8 @@ export function IndicatorListPage({ search, imports, mayImport, mayDefine = fals
         ])}
         empty="Inga inläsningar ännu."
       />
+
+      <ConferencePackLinks year={conferenceYear} />
     </Layout>
   );
 }

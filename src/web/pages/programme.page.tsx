@@ -6,13 +6,15 @@ import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button, ButtonLink } from '../components/button.js';
 import { Layout } from '../layout.js';
 import { proposalProblemHref } from './draft-propose-refused.page.js';
-import { ProgrammeFacts } from './programme-facts.js';
+import { ProgrammeDocuments, ProgrammeFacts } from './programme-facts.js';
 
 export interface ProgrammePageProps {
   view: ProgrammeView;
   networks: Network[];
   /** What stops a draft from being proposed (empty when it may be). */
   proposalProblems: FieldProblem[];
+  /** Whether the viewer may read the members' memos on a proposed version (signed in with a role). */
+  mayReadMemos?: boolean;
 }
 
 export const goalAnchor = (goalId: number) => `mal-${goalId}`;
@@ -86,7 +88,7 @@ function GoalSection({
 }
 
 /** A programme as structured text: facts, vision, perspectives, focus areas with goals and strategies. */
-export function ProgrammePage({ view, networks, proposalProblems }: ProgrammePageProps) {
+export function ProgrammePage({ view, networks, proposalProblems, mayReadMemos = false }: ProgrammePageProps) {
   const { programme, status } = view;
   const networkName = (id: number | null) => networks.find((n) => n.id === id)?.name ?? null;
   const isDraft = programme.state === 'draft';
@@ -135,6 +137,8 @@ export function ProgrammePage({ view, networks, proposalProblems }: ProgrammePag
           </form>
         )}
       </div>
+
+      <ProgrammeDocuments programme={programme} mayReadMemos={mayReadMemos} />
 
       {isDraft && (
         <section aria-labelledby="foresla-rubrik" class="panel">

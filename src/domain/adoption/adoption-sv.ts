@@ -1,10 +1,10 @@
 /**
- * Swedish words for the documents (src/app/documents/): outcomes, standings, bodies, decision dates, the
- * in-force sentence. The same words as the pages' (src/web/present.ts), which use cases
- * may not import; keep the two in step (or move both to src/domain).
+ * Swedish words for decisions on programmes and for a programme's standing: outcomes, standings, the
+ * bodies that decide, decision dates and the sentence on when a programme applies. One place for the
+ * pages (src/web/present.ts re-exports them) and the documents (src/app/documents/).
  */
-import type { BodyKind, DecisionDate, DecisionOutcome } from '../../domain/adoption/decision.js';
-import type { ProgrammeStatus, Standing } from '../../domain/programme/programme-status.js';
+import type { BodyKind, DecisionDate, DecisionOutcome } from './decision.js';
+import type { ProgrammeStatus, Standing } from '../programme/programme-status.js';
 
 export const OUTCOME_LABELS: Readonly<Record<DecisionOutcome, string>> = {
   adopted: 'Antaget',

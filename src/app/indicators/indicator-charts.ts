@@ -1,15 +1,20 @@
-import type { IndicatorData } from '../app/indicators/indicator-data.js';
-import { groupName } from '../app/indicators/indicator-data.js';
-import type { Comparison } from '../app/indicators/comparison.js';
-import type { GoalIndicatorView } from '../app/indicators/goal-targets.js';
-import { chartCache, chartCacheKey } from '../charts/chart-cache.js';
-import { rankingChartSvg } from '../charts/ranking-chart.js';
-import { seriesChartSvg, type ChartSeries } from '../charts/series-chart.js';
-import type { GroupFigureKind } from '../domain/indicators/group-figures.js';
-import type { Collaboration } from '../storage/collaboration.repository.js';
-import { GENDER_LABELS_SV, type Gender } from '../domain/indicators/indicator.js';
+/**
+ * The indicator charts of the pages and the documents: accessible SVG drawn by src/charts, cached per
+ * data version. Each is shown with the table of the same figures, which it never replaces.
+ */
+import type { IndicatorData } from './indicator-data.js';
+import { groupName } from './indicator-data.js';
+import type { Comparison } from './comparison.js';
+import type { GoalIndicatorView } from './goal-targets.js';
+import { chartCache, chartCacheKey } from '../../charts/chart-cache.js';
+import { rankingChartSvg } from '../../charts/ranking-chart.js';
+import { seriesChartSvg, type ChartSeries } from '../../charts/series-chart.js';
+import type { GroupFigureKind } from '../../domain/indicators/group-figures.js';
+import type { Collaboration } from '../../storage/collaboration.repository.js';
+import { GENDER_LABELS_SV, type Gender } from '../../domain/indicators/indicator.js';
 
-const role = (code: string): 'region' | 'nation' => (code === '0000' ? 'nation' : 'region');
+/** How a comparison area is drawn: Riket (0000) as the nation, any other as the region. */
+export const areaRole = (code: string): 'region' | 'nation' => (code === '0000' ? 'nation' : 'region');
 
 /** Short enough for a legend line; the caption and the table say it in full. */
 const SHORT_FIGURE_NAMES: Record<GroupFigureKind, string> = {
@@ -18,7 +23,8 @@ const SHORT_FIGURE_NAMES: Record<GroupFigureKind, string> = {
   sum: 'summa',
 };
 
-const groupLabel = (collaboration: Collaboration, kind: GroupFigureKind) =>
+/** The group's name with the kind of figure, short enough for a legend line. */
+export const groupLabel = (collaboration: Collaboration, kind: GroupFigureKind) =>
   `${groupName(collaboration)} (${SHORT_FIGURE_NAMES[kind]})`;
 
 /** The group figures as series: one per kind the indicator has (ovägt, viktat, or summa). */
@@ -54,7 +60,7 @@ export function indicatorSeriesSvg(data: IndicatorData, gender: Gender, idPrefix
       series: [
         ...data.members.map((m) => area(m.code, m.name, 'member')),
         ...groupSeries(data, gender),
-        ...data.comparisonAreas.map((a) => area(a.code, a.name, role(a.code))),
+        ...data.comparisonAreas.map((a) => area(a.code, a.name, areaRole(a.code))),
       ],
     });
   });
@@ -78,7 +84,7 @@ export function comparisonSvg(comparison: Comparison, idPrefix: string): Promise
           value: f.value,
           kind: 'group' as const,
         })),
-        ...comparison.comparisonAreas.map((a) => ({ label: a.name, value: a.value, kind: role(a.code) })),
+        ...comparison.comparisonAreas.map((a) => ({ label: a.name, value: a.value, kind: areaRole(a.code) })),
       ],
     }),
   );
@@ -92,7 +98,11 @@ export function goalIndicatorSvg(view: GoalIndicatorView, idPrefix: string): Pro
     const measured = link.measure === 'area' ? view.measuredName : groupLabel(view.collaboration, link.measure);
     const series: ChartSeries[] = [{ label: measured, kind: 'group', points: view.series }];
     if (view.comparison && view.comparisonName)
-      series.push({ label: view.comparisonName, kind: role(link.comparisonAreaCode ?? ''), points: view.comparison });
+      series.push({
+        label: view.comparisonName,
+        kind: areaRole(link.comparisonAreaCode ?? ''),
+        points: view.comparison,
+      });
     if (link.targetKind === 'absolute' && evaluation.path.length > 0)
       series.push({ label: `Målbana till ${link.targetYear}`, kind: 'target', points: evaluation.path });
     if (link.targetKind === 'absolute' && evaluation.latest && evaluation.projection)
