@@ -14,8 +14,11 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { DocumentModel } from './document-model.js';
 import { renderDocumentHtml } from './render-html.js';
 
-/** Chromium's flags on these machines: headless, no sandbox (the service may run as root in a container), nothing phoning home. */
-const CHROMIUM_ARGS = [
+/**
+ * Chromium's flags on these machines (the tests' browser uses the same): headless, no sandbox (the service
+ * may run as root in a container), nothing phoning home.
+ */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

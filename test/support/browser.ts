@@ -9,20 +9,12 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../src/documents/pdf-printer.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The flags measured to work on these machines (see docs/architecture.md). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The flags measured to work on these machines (see docs/architecture.md), shared with the PDF printer. */
+export { CHROMIUM_ARGS };
 
 /** Playwright gives every launch a fresh temporary profile, so no user-data dir is shared between runs. */
 export function launchBrowser(): Promise<Browser> {
