@@ -65,7 +65,7 @@ export interface PdfPrinterOptions {
   concurrency?: number;
   /** A job's longest time once it has started printing, in milliseconds. Default 30 000. */
   timeoutMs?: number;
-  /** Jobs allowed to wait for a free slot; one more is refused with PdfBusyError. Default 50. */
+  /** Jobs allowed to wait for a free slot; one more is refused with PdfBusyError. Default 20. */
   queueLimit?: number;
 }
 
@@ -99,8 +99,29 @@ export interface PdfPrinter {
 
 /** Where the page count goes in the rendered HTML until the count is known. */
 const PAGE_COUNT_TOKEN = '§§SIDOR§§';
-/** Prints of a job at most, the draft included: a stated count can (rarely) move the layout once more. */
+/** Prints of a job at most: a stated count that was wrong is corrected and printed again. */
 const MAX_PASSES = 3;
+/**
+ * The text area of an A4 page in CSS pixels (96 per inch) with document.css's @page margins (22 + 20 mm
+ * across, 22 + 20 mm down): 168 × 255 mm. The page is laid out at this width to estimate the page count.
+ */
+const A4_TEXT_AREA_PX = { width: Math.round((168 / 25.4) * 96), height: Math.floor((255 / 25.4) * 96) };
+
+/**
+ * Runs in the page: the pages the laid-out body fills, counted between forced page breaks. A string, so
+ * that no compiler's helpers (esbuild's __name) end up in code the browser runs.
+ */
+const estimatePagesScript = (pageHeight: number): string => `(() => {
+  const ends = Array.from(document.querySelectorAll('.document-page-break'), (el) => el.getBoundingClientRect().top + window.scrollY);
+  ends.push(document.documentElement.scrollHeight);
+  let pages = 0;
+  let start = 0;
+  for (const end of ends) {
+    pages += Math.max(1, Math.ceil((end - start) / ${pageHeight}));
+    start = end;
+  }
+  return pages;
+})()`;
 /** Chromium's start, shared by the jobs waiting for it (each still bounded by its own timeout). */
 const LAUNCH_TIMEOUT_MS = 60_000;
 /** How long a timed-out job's context may take to close before the whole browser is taken down. */
@@ -110,7 +131,7 @@ export function createPdfPrinter(options: PdfPrinterOptions): PdfPrinter {
   const { executablePath } = options;
   const concurrency = Math.max(1, options.concurrency ?? 2);
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const queueLimit = Math.max(0, options.queueLimit ?? 50);
+  const queueLimit = Math.max(0, options.queueLimit ?? 20);
 
   const counts = { printed: 0, failed: 0, restarts: 0 };
   let running = 0;
@@ -167,36 +188,37 @@ export function createPdfPrinter(options: PdfPrinterOptions): PdfPrinter {
   }
 
   /**
-   * One job in one context. The first page states the page count, which is known only once printed: a
-   * draft (without structure or bookmarks, about half the time of the real print) counts the pages with a
-   * one-digit guess in their place, then the real print states the count; should that count differ (the
-   * number's width moved a line), it is printed once more with the new count.
+   * One job in one context. The first page states the page count, which is known only once printed: the
+   * count is first estimated from the laid-out page (its height in print layout at the A4 text width,
+   * page by page between forced breaks), the real print states it, and should the printed count differ,
+   * the number is set in the page and it is printed once more (at most MAX_PASSES prints).
    */
   async function printIn(context: BrowserContext, html: string): Promise<Buffer> {
     const page = await context.newPage();
+    await page.setViewportSize(A4_TEXT_AREA_PX);
     await page.emulateMedia({ media: 'print' });
-    const load = (count: string) =>
-      page.setContent(
-        html.replace(PAGE_COUNT_TOKEN, () => count),
-        { waitUntil: 'load' },
-      );
-    const print = (final: boolean) =>
-      page.pdf({
+    await page.setContent(
+      html.replace(PAGE_COUNT_TOKEN, () => '9'),
+      { waitUntil: 'load' },
+    );
+    const state = (count: number) =>
+      page.evaluate((text) => {
+        for (const el of document.querySelectorAll('[data-page-count]')) el.textContent = text;
+      }, String(count));
+    let stated = Number(await page.evaluate(estimatePagesScript(A4_TEXT_AREA_PX.height)));
+    await state(stated);
+    for (let pass = 1; ; pass++) {
+      const pdf = await page.pdf({
         format: 'A4',
         printBackground: true,
-        tagged: final,
-        outline: final,
+        tagged: true,
+        outline: true,
         displayHeaderFooter: false,
         preferCSSPageSize: true,
       });
-    let stated = '9';
-    await load(stated);
-    let counted = String(countPdfPages(await print(false)));
-    for (let pass = 1; ; pass++) {
-      if (counted !== stated) await load((stated = counted));
-      const pdf = await print(true);
-      counted = String(countPdfPages(pdf));
-      if (counted === stated || pass >= MAX_PASSES - 1) return pdf;
+      const counted = countPdfPages(pdf);
+      if (counted === stated || pass >= MAX_PASSES) return pdf;
+      await state((stated = counted));
     }
   }
 
