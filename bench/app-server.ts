@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { AppContext } from '../src/app/context.js';
-import { createApp } from '../src/http/app.js';
+import { createApp, type HttpOptions } from '../src/http/app.js';
 import type { LoadInput, LoadResult } from './load.js';
 import { progress, runInChild, timed } from './support.js';
 
@@ -22,9 +22,9 @@ export interface AppServer {
   close: () => Promise<void>;
 }
 
-/** Starts the app on a free port of 127.0.0.1. */
-export async function startApp(ctx: AppContext): Promise<AppServer> {
-  const app = createApp(ctx);
+/** Starts the app on a free port of 127.0.0.1 (`options` as createApp's, e.g. a pdfPrinter). */
+export async function startApp(ctx: AppContext, options: HttpOptions = {}): Promise<AppServer> {
+  const app = createApp(ctx, options);
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
   if (!server.listening) await once(server, 'listening');
   return {
@@ -36,10 +36,13 @@ export async function startApp(ctx: AppContext): Promise<AppServer> {
   };
 }
 
-/** One GET without a cookie (as the public); throws unless it answers 200. Milliseconds and body bytes. */
-export async function getOk(url: string): Promise<{ ms: number; bytes: number; contentType: string }> {
+/**
+ * One GET, without a cookie (as the public) unless `cookie` is given; throws unless it answers 200.
+ * Milliseconds and body bytes.
+ */
+export async function getOk(url: string, cookie?: string): Promise<{ ms: number; bytes: number; contentType: string }> {
   const { seconds, result } = await timed(async () => {
-    const response = await fetch(url);
+    const response = await fetch(url, cookie === undefined ? {} : { headers: { cookie } });
     return { response, body: await response.arrayBuffer() };
   });
   if (result.response.status !== 200) throw new Error(`GET ${url} answered ${result.response.status}.`);
@@ -59,10 +62,16 @@ export async function loadWithCpu(
   settings: Omit<LoadInput, 'paths'>,
   paths: string[],
   label: string,
+  /** Called when the measured load begins (after the child's start and the warm-up, if any). */
+  onMeasuring?: () => void,
 ): Promise<ServerLoad> {
   progress(`${label}: loading ${paths.join(', ')} for ${settings.seconds} s`);
   const before = process.cpuUsage();
-  const result = await runInChild<LoadInput, LoadResult>('./load.ts', { ...settings, paths });
+  const result = await runInChild<LoadInput, LoadResult>(
+    './load.ts',
+    { ...settings, paths, signalMeasuring: onMeasuring !== undefined },
+    onMeasuring,
+  );
   const cpu = process.cpuUsage(before);
   return { ...result, serverCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / result.requestsWithWarmup };
 }

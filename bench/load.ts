@@ -3,7 +3,7 @@
  * server's event loop then serves requests only, and its memory peak is not the load generator's.
  */
 import { createRequire } from 'node:module';
-import { childMain } from './support.js';
+import { childMain, MEASURING } from './support.js';
 
 export interface LoadInput {
   url: string;
@@ -12,6 +12,10 @@ export interface LoadInput {
   connections: number;
   seconds: number;
   warmupSeconds: number;
+  /** Sent with every request, e.g. a session cookie (signed in). */
+  headers?: Record<string, string>;
+  /** Tell the parent (a `measuring` message) when the measured load begins: without a warm-up, at its start. */
+  signalMeasuring?: boolean;
 }
 
 export interface LoadResult {
@@ -49,17 +53,23 @@ type Autocannon = (options: {
   connections: number;
   duration: number;
   requests: { method: 'GET'; path: string }[];
+  headers?: Record<string, string>;
   warmup?: { connections: number; duration: number };
 }) => PromiseLike<AutocannonResult>;
 
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 async function load(input: LoadInput): Promise<LoadResult> {
+  if (input.signalMeasuring) {
+    if (input.warmupSeconds > 0) throw new Error('signalMeasuring needs warmupSeconds 0.');
+    process.send!(MEASURING);
+  }
   const result = await autocannon({
     url: input.url,
     connections: input.connections,
     duration: input.seconds,
     requests: input.paths.map((path) => ({ method: 'GET', path })),
+    ...(input.headers ? { headers: input.headers } : {}),
     // autocannon's own warm-up: the same load first, its figures discarded.
     ...(input.warmupSeconds > 0 ? { warmup: { connections: input.connections, duration: input.warmupSeconds } } : {}),
   });

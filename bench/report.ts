@@ -2,6 +2,7 @@
  * The benchmark's report: figures next to their targets with PASS/FAIL, as text for people and as
  * one JSON object for machines. Labels are short technical terms, readable in Swedish and English.
  */
+import type { BurstFigures, DocumentsResult } from './documents.bench.js';
 import type { ImportResult } from './import.bench.js';
 import type { ServerLoad } from './app-server.js';
 import type { StoreResult } from './kolada-store.bench.js';
@@ -43,6 +44,11 @@ export interface Settings {
   /** Server start: runs per side (a first start and a restart each), and seconds idle before the RSS reading. */
   startRuns: number;
   idleSeconds: number;
+  /** Documents: renders per format (and .docx requests), prints per document, PDFs in the burst, printer settings compared. */
+  documentRenders: number;
+  pdfPrints: number;
+  pdfBurst: number;
+  pdfVariants: boolean;
 }
 
 export const TARGETS = {
@@ -51,6 +57,9 @@ export const TARGETS = {
   rollupPageP99MsMax: 100,
   planPageP99MsMax: 50,
   peakRssMbMax: 300,
+  docxP50MsMax: 300,
+  pdfLongP50MsMax: 2000,
+  pdfBurstP99RatioMax: 2,
 } as const;
 
 export interface Check {
@@ -72,6 +81,7 @@ export interface Report {
   stores: StoreResult[];
   plans: PlansResult[];
   start: StartResult | null;
+  documents: DocumentsResult | null;
   checks: Check[];
 }
 
@@ -172,11 +182,53 @@ function startChecks(start: StartResult): Check[] {
   ];
 }
 
+/** The documents part: Word render time, a warm 10-page PDF, the burst's effect on page latency (production's printer). */
+function documentsChecks(d: DocumentsResult): Check[] {
+  const production = d.bursts[0]!;
+  return [
+    {
+      name: 'documents: memo DOCX render p50',
+      value: `${ms(d.docx.p50Ms)} ms`,
+      target: `<= ${TARGETS.docxP50MsMax} ms`,
+      pass: d.docx.p50Ms <= TARGETS.docxP50MsMax,
+    },
+    {
+      name: `documents: ${d.pdfLong.pages}-page PDF, warm printer, p50`,
+      value: `${int(d.pdfLong.p50Ms)} ms`,
+      target: `<= ${TARGETS.pdfLongP50MsMax} ms`,
+      pass: d.pdfLong.p50Ms <= TARGETS.pdfLongP50MsMax,
+    },
+    {
+      name: `documents: page p99 with ${production.pdfs.ok + production.pdfs.refused + production.pdfs.other} PDFs / without`,
+      value: production.ratio.toFixed(2),
+      target: `<= ${TARGETS.pdfBurstP99RatioMax.toFixed(2)}`,
+      pass: production.ratio <= TARGETS.pdfBurstP99RatioMax,
+    },
+    ...serverChecks(
+      'documents',
+      [
+        ['signed-in page', production.unloaded],
+        ['signed-in page during the PDFs', production.loaded],
+      ],
+      d,
+      false,
+    ),
+    {
+      name: 'documents: PDFs of the burst answered other than 200 or 503',
+      value: String(production.pdfs.other),
+      target: '0',
+      pass: production.pdfs.other === 0,
+      error: true,
+    },
+  ];
+}
+
 export function checksOf(
   imports: readonly ImportResult[],
   stores: readonly StoreResult[],
   plans: readonly PlansResult[],
   start: StartResult | null,
+  documents: DocumentsResult | null = null,
 ): Check[] {
   const checks: Check[] = [];
   for (const r of imports)
@@ -219,6 +271,7 @@ export function checksOf(
     );
   }
   if (start) checks.push(...startChecks(start));
+  if (documents) checks.push(...documentsChecks(documents));
   return checks;
 }
 
@@ -376,6 +429,40 @@ function startSection(start: StartResult, n: number): string[] {
   ];
 }
 
+function documentsSection(d: DocumentsResult, n: number, settings: Settings): string[] {
+  const calls = (c: { calls: number; p50Ms: number; p99Ms: number; meanMs: number }) =>
+    `p50 ${ms(c.p50Ms)} ms, p99 ${ms(c.p99Ms)} ms, mean ${ms(c.meanMs)} ms (${c.calls} calls)`;
+  const production = d.bursts[0]!;
+  const width = 28;
+  const burstRow = (b: BurstFigures) =>
+    `     ${pad(b.variant.label, width)}${lpad(`${b.unloaded.latencyP99Ms} ms`, 10)}${lpad(`${b.loaded.latencyP99Ms} ms`, 10)}` +
+    `${lpad(b.ratio.toFixed(2), 7)}${lpad(`${b.pdfs.ok}/${b.pdfs.refused}/${b.pdfs.other}`, 10)}${lpad(`${b.burstSeconds.toFixed(1)} s`, 8)}` +
+    `${lpad(`${(b.pdfs.p50Ms / 1000).toFixed(1)} s`, 8)}${lpad(`${b.chromiumCpuSeconds.toFixed(1)} s`, 10)}${lpad(`${b.serverCpuSeconds.toFixed(1)} s`, 9)}` +
+    `${lpad(`${int(b.loaded.requestsPerSecond)}/${int(b.unloaded.requestsPerSecond)}`, 10)}`;
+  return [
+    `${n}. Documents (SQLite, demo): the memo ${d.memo.title.slice(0, 60)} (${d.memo.blocks} blocks), Haninge`,
+    `   renders of the memo built once, after a warm-up: HTML (inline styles, ${int(d.memo.htmlBytes / 1024)} KiB) ${calls(d.html)}`,
+    `   ${pad('', 51)}DOCX (${int(d.memo.docxBytes / 1024)} KiB) ${calls(d.docx)}`,
+    `   DOCX / HTML: p50 ${(d.docx.p50Ms / d.html.p50Ms).toFixed(1)}, p99 ${(d.docx.p99Ms / d.html.p99Ms).toFixed(1)}`,
+    `   GET …/0136/dokument.docx through the app, signed in (reader): ${calls(d.docxRoute)}`,
+    `   memo DOCX p50 ${ms(d.docx.p50Ms)} ms, target <= ${TARGETS.docxP50MsMax} ms: ${mark(d.docx.p50Ms <= TARGETS.docxP50MsMax)}`,
+    `   PDF, one printer (${d.chromium}): launch and first print ${int(d.launchAndFirstPrintMs)} ms; then, one at a time:`,
+    `     memo, ${d.pdfMemo.pages} pages, ${int(d.pdfMemo.bytes / 1024)} KiB: p50 ${int(d.pdfMemo.p50Ms)} ms, p99 ${int(d.pdfMemo.p99Ms)} ms (${d.pdfMemo.calls} prints)`,
+    `     longSampleDocument(${d.pdfLong.sections}), ${d.pdfLong.pages} pages, ${int(d.pdfLong.bytes / 1024)} KiB: p50 ${int(d.pdfLong.p50Ms)} ms, p99 ${int(d.pdfLong.p99Ms)} ms (${d.pdfLong.calls} prints)`,
+    `   ${d.pdfLong.pages}-page PDF p50 ${int(d.pdfLong.p50Ms)} ms, target <= ${TARGETS.pdfLongP50MsMax} ms: ${mark(d.pdfLong.p50Ms <= TARGETS.pdfLongP50MsMax)}`,
+    `   PDF burst: GET ${production.unloaded.paths[0]} signed in, autocannon ${production.loaded.connections} connections, ${production.loaded.seconds} s, without PDFs`,
+    `   (after a warm-up) and then while ${settings.pdfBurst} GET /program/sup-2035/dokument.pdf fire at once as the load starts; the`,
+    '   printer shared by the app as in production, its browser running. PDFs ok/refused(503)/other; CPU during the loaded run',
+    `     ${pad('printer', width)}${lpad('p99 alone', 10)}${lpad('with PDFs', 10)}${lpad('ratio', 7)}${lpad('PDFs', 10)}${lpad('burst', 8)}${lpad('PDF p50', 8)}${lpad('Chromium', 10)}${lpad('server', 9)}${lpad('req/s', 10)}`,
+    ...d.bursts.map(burstRow),
+    `   (req/s: with PDFs / alone; Chromium: CPU s of its processes, server: of the app's process; the machine has its cores for both)`,
+    `   page p99 with PDFs / without (${production.variant.label}) ${production.ratio.toFixed(2)}, target <= ${TARGETS.pdfBurstP99RatioMax.toFixed(2)}: ${mark(production.ratio <= TARGETS.pdfBurstP99RatioMax)}`,
+    ...(d.bursts.length > 1 ? ['   the other printer settings are for information (not what production runs)'] : []),
+    `   Chromium's processes after the burst: ${mb(production.chromiumRssBytes)} RSS summed (not counted in the peak below)`,
+    ...memoryLines(d),
+  ];
+}
+
 export function formatReport(report: Report): string {
   const { machine: m, settings } = report;
   const lines = [
@@ -402,6 +489,7 @@ export function formatReport(report: Report): string {
   for (const s of report.stores) lines.push('', ...storeSection(s, 2));
   for (const p of report.plans) lines.push('', ...plansSection(p, 3));
   if (report.start) lines.push('', ...startSection(report.start, 4));
+  if (report.documents) lines.push('', ...documentsSection(report.documents, 5, settings));
   lines.push('', 'Checks');
   const width = Math.max(...report.checks.map((c) => c.name.length));
   for (const c of report.checks)

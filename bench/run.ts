@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: import throughput against the driver's raw insert rate, a Kolada-sized store
  * behind the real app, the chief networks' plans at the scale of a large cooperation behind it, and
- * the server's start time and memory as `npm start` runs it (against tsx and a bare Node server).
+ * the server's start time and memory as `npm start` runs it (against tsx and a bare Node server), and
+ * the documents (the memo as HTML, Word and PDF, and a burst of PDFs against the page latency).
  * Prints ratios and figures measured in this same run next to their targets; timings are never
  * asserted in tests, where the machine varies.
  *
@@ -10,7 +11,7 @@
  *   npm run bench -- --postgres-store     also the store on PostgreSQL
  *   npm run bench -- --postgres-plans     also the plans on PostgreSQL
  *   npm run bench -- --json out.json      the JSON report to a file (otherwise stdout's last line)
- *   npm run bench -- --only import|store|plans|start  one part only
+ *   npm run bench -- --only import|store|plans|start|documents  one part only
  *   npm run bench -- --runs N             import runs per side (default 3, ≥ 2)
  *   npm run bench -- --load-seconds N     HTTP load duration (default 10, quick 3)
  *
@@ -23,6 +24,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { DEMO_PLAN_YEAR } from '../src/seed/demo-plans.js';
+import type { DocumentsInput, DocumentsResult, PrinterVariant } from './documents.bench.js';
 import type { ImportInput, ImportResult } from './import.bench.js';
 import type { StoreInput, StoreResult } from './kolada-store.bench.js';
 import type { PlansInput, PlansResult } from './plans.bench.js';
@@ -43,10 +45,10 @@ const { values: args } = parseArgs({
   },
   strict: true,
 });
-const PARTS = ['import', 'store', 'plans', 'start'] as const;
+const PARTS = ['import', 'store', 'plans', 'start', 'documents'] as const;
 type Part = (typeof PARTS)[number];
 if (args.only !== undefined && !(PARTS as readonly string[]).includes(args.only))
-  throw new Error('--only takes "import", "store", "plans" or "start".');
+  throw new Error('--only takes "import", "store", "plans", "start" or "documents".');
 const includes = (part: Part) => args.only === undefined || args.only === part;
 const runs = args.runs === undefined ? 3 : Number(args.runs);
 if (!Number.isInteger(runs) || runs < 2) throw new Error('--runs takes a whole number of at least 2 (warm-up).');
@@ -72,6 +74,10 @@ const sizes: Settings = args.quick
       yearResultsCalls: 50,
       startRuns: 1,
       idleSeconds: 2,
+      documentRenders: 10,
+      pdfPrints: 2,
+      pdfBurst: 20,
+      pdfVariants: false,
     }
   : {
       mode: 'full',
@@ -89,11 +95,31 @@ const sizes: Settings = args.quick
       yearResultsCalls: 200,
       startRuns: 3,
       idleSeconds: 2,
+      documentRenders: 50,
+      pdfPrints: 10,
+      pdfBurst: 20,
+      pdfVariants: true,
     };
 /** The year the plans part measures: the demo's example plans are for 2026 (src/seed/demo-plans.ts). */
 const PLAN_YEAR = DEMO_PLAN_YEAR;
 
 const settings: Settings = loadSeconds === undefined ? sizes : { ...sizes, loadSeconds };
+
+/**
+ * The printer settings the PDF burst runs with: production's (createPdfPrinter's default concurrency 2,
+ * Chromium at normal priority) for the check; in the full run also one job at a time and Chromium under
+ * `nice`, for information (settings the server could take).
+ */
+const PRINTER_VARIANTS: PrinterVariant[] = [
+  { label: 'production (concurrency 2)', concurrency: 2, nice: 0 },
+  ...(settings.pdfVariants
+    ? [
+        { label: 'concurrency 1', concurrency: 1, nice: 0 },
+        { label: 'concurrency 2, nice 19', concurrency: 2, nice: 19 },
+        { label: 'concurrency 1, nice 19', concurrency: 1, nice: 19 },
+      ]
+    : []),
+];
 
 async function machine(): Promise<Machine> {
   const memory = new SQLite(':memory:');
@@ -197,6 +223,18 @@ async function main(): Promise<number> {
           tmpDir,
         })
       : null;
+    const documents = includes('documents')
+      ? await runInChild<DocumentsInput, DocumentsResult>('./documents.bench.ts', {
+          renders: settings.documentRenders,
+          prints: settings.pdfPrints,
+          burst: settings.pdfBurst,
+          variants: PRINTER_VARIANTS,
+          connections: settings.connections,
+          loadSeconds: settings.loadSeconds,
+          warmupSeconds: settings.warmupSeconds,
+          tmpDir,
+        })
+      : null;
     const report: Report = {
       startedAt,
       finishedAt: new Date().toISOString(),
@@ -207,7 +245,8 @@ async function main(): Promise<number> {
       stores,
       plans,
       start,
-      checks: checksOf(imports, stores, plans, start),
+      documents,
+      checks: checksOf(imports, stores, plans, start, documents),
     };
     console.log(formatReport(report));
     const json = JSON.stringify(report);

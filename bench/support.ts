@@ -225,20 +225,24 @@ export const SERVER_NODE_FLAGS: string[] = START_SCRIPT.match(/--max-(old|semi)-
 
 type ChildReply<R> = { ok: true; result: R } | { ok: false; error: string };
 
+/** A message a child may send before its reply (bench/load.ts: the measured load begins now). */
+export const MEASURING = { event: 'measuring' } as const;
+
 /**
  * Runs a benchmark part in a child process of its own, so each part's memory peak, garbage and JIT
  * state are its own. `module` is a file in bench/ that calls `childMain`. The child inherits
- * `--import tsx` through process.execArgv.
+ * `--import tsx` through process.execArgv. `onMeasuring` hears the child's MEASURING message, if it sends one.
  */
-export function runInChild<I, R>(module: string, input: I): Promise<R> {
+export function runInChild<I, R>(module: string, input: I, onMeasuring?: () => void): Promise<R> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL(module, import.meta.url)), [], {
       stdio: 'inherit',
       execArgv: [...process.execArgv, ...SERVER_NODE_FLAGS],
     });
     let reply: ChildReply<R> | undefined;
-    child.once('message', (message) => {
-      reply = message as ChildReply<R>;
+    child.on('message', (message) => {
+      if ((message as { event?: string }).event === MEASURING.event) onMeasuring?.();
+      else reply ??= message as ChildReply<R>;
     });
     child.once('error', reject);
     child.once('exit', (code, signal) => {

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { PdfPrinter } from '../../src/documents/pdf-printer.js';
 import { createApp } from '../../src/http/app.js';
 import type { DialectName } from '../../src/storage/dialect/dialect.js';
 import { openTestContext, type TestContext } from './context.js';
@@ -18,13 +19,17 @@ export interface TestApp extends TestContext {
 
 const defaultSessions = new WeakMap<Hono, TestSession>();
 
-/** The real HTTP app on a fresh database (demo loaded unless `seed: false`). Call it with `app.request()`. */
+/**
+ * The real HTTP app on a fresh database (demo loaded unless `seed: false`). Call it with `app.request()`.
+ * `pdfPrinter` prints the documents' PDFs (the caller closes it); without one the app has no Chromium.
+ */
 export async function openTestApp(
   dialect: DialectName,
-  options: { seed?: boolean; now?: Date } = {},
+  options: { seed?: boolean; now?: Date; pdfPrinter?: PdfPrinter } = {},
 ): Promise<TestApp> {
-  const t = await openTestContext(dialect, options);
-  const app = createApp(t.ctx);
+  const { pdfPrinter, ...contextOptions } = options;
+  const t = await openTestContext(dialect, contextOptions);
+  const app = createApp(t.ctx, { pdfPrinter });
   const admin = await sessionFor(t.ctx, 'admin');
   const request = app.request.bind(app);
   app.request = ((input: Parameters<Hono['request']>[0], init?: RequestInit, ...rest: unknown[]) => {
