@@ -1,3 +1,4 @@
+import type { PdfPrinter } from '../documents/pdf-printer.js';
 import { Hono, type Context } from 'hono';
 import type { AppContext } from '../app/context.js';
 import { readRepos, today } from '../app/context.js';
@@ -87,7 +88,7 @@ const GOAL_SAVED_MESSAGES: Record<string, string> = {
 };
 
 /** Key indicators: list and search, an indicator over time, one year compared, a goal's evidence, upload. */
-export function indicatorRoutes(ctx: AppContext): Hono {
+export function indicatorRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
   const web = new Hono();
   // Defining indicators and setting goal targets is the secretariat's; the use cases check it again.
   const mayManage = () => allows(ctx.principal, 'manage_indicators');
@@ -110,6 +111,7 @@ export function indicatorRoutes(ctx: AppContext): Hono {
         mayImport={importRights(ctx).mayImport}
         mayDefine={mayManage()}
         conferenceYear={Number(today(ctx).slice(0, 4))}
+        pdfAvailable={pdfPrinter.available()}
       />,
     );
   });

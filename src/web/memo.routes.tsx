@@ -1,3 +1,4 @@
+import type { PdfPrinter } from '../documents/pdf-printer.js';
 import { Hono, type Context } from 'hono';
 import type { AppContext } from '../app/context.js';
 import { getMemo, getMemoOverview } from '../app/memos/get-memos.js';
@@ -17,13 +18,16 @@ type Failure = { error: DomainError; problems: FieldProblem[] };
 const MEMBER = ':code{[0-9]+}';
 
 /** The members' memos on a proposed version: the overview of the eight, and each member's texts. */
-export function memoRoutes(ctx: AppContext): Hono {
+export function memoRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
   const web = new Hono();
   web.on('POST', `/program/:slug/tjansteskrivelser/${MEMBER}`, requireWriteAccess(ctx, 'edit_memo'));
 
   web.get('/program/:slug/tjansteskrivelser', async (c) => {
     const overview = await getMemoOverview(ctx, c.req.param('slug'));
-    return html(c, <MemoListPage programme={overview.programme} rows={overview.rows} />);
+    return html(
+      c,
+      <MemoListPage programme={overview.programme} rows={overview.rows} pdfAvailable={pdfPrinter.available()} />,
+    );
   });
 
   const memoPage = async (c: Context, values?: MemoFormValues, failure?: Failure) => {
@@ -38,6 +42,7 @@ export function memoRoutes(ctx: AppContext): Hono {
         problems={failure?.problems}
         conflict={conflict}
         saved={c.req.query('sparat') === '1' ? 'Tjänsteskrivelsens texter är sparade.' : undefined}
+        pdfAvailable={pdfPrinter.available()}
       />,
       failure ? statusOf[failure.error.code] : 200,
     );

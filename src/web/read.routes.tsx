@@ -1,3 +1,4 @@
+import type { PdfPrinter } from '../documents/pdf-printer.js';
 import { Hono } from 'hono';
 import { getAdoption, type AdoptionOverview } from '../app/adoption/get-adoption.js';
 import { allows } from '../domain/auth/policies.js';
@@ -29,7 +30,7 @@ const decisionRights = (ctx: AppContext, overview: AdoptionOverview) => ({
 });
 
 /** Pages that show the cooperation, its programmes, their adoption and versions; and recording a decision. */
-export function readRoutes(ctx: AppContext): Hono {
+export function readRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
   const web = new Hono();
 
   web.get('/', async (c) => {
@@ -54,6 +55,7 @@ export function readRoutes(ctx: AppContext): Hono {
         networks={networks}
         proposalProblems={proposalProblems}
         mayReadMemos={allows(ctx.principal, 'read_internal')}
+        pdfAvailable={pdfPrinter.available()}
       />,
     );
   });
@@ -80,6 +82,7 @@ export function readRoutes(ctx: AppContext): Hono {
         bodies={bodies}
         recorded={c.req.query('registrerat') === '1'}
         rights={decisionRights(ctx, overview)}
+        pdfAvailable={pdfPrinter.available()}
       />,
     );
   });
@@ -104,6 +107,7 @@ export function readRoutes(ctx: AppContext): Hono {
         bodies={bodies}
         form={{ values, problems: result.problems }}
         rights={decisionRights(ctx, overview)}
+        pdfAvailable={pdfPrinter.available()}
       />,
       statusOf[result.error.code],
     );

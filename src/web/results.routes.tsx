@@ -1,3 +1,4 @@
+import type { PdfPrinter } from '../documents/pdf-printer.js';
 import { Hono, type Context } from 'hono';
 import { annualReportTable } from '../app/results/annual-report.js';
 import type { AppContext } from '../app/context.js';
@@ -17,7 +18,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const yearOf = (c: Context) => Number(c.req.param('year'));
 
 /** Roll-ups per goal and focus area, the activities behind each figure, and the annual report. */
-export function resultsRoutes(ctx: AppContext): Hono {
+export function resultsRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
   const web = new Hono();
   const forThePublic = pageForThePublic(ctx);
 
@@ -41,7 +42,10 @@ export function resultsRoutes(ctx: AppContext): Hono {
 
   web.get(`/uppfoljning/${YEAR}/arsredovisning`, (c) =>
     forThePublic(c, async () => (
-      <AnnualReportPage results={await getYearResults(ctx, yearOf(c), { indicators: true })} />
+      <AnnualReportPage
+        results={await getYearResults(ctx, yearOf(c), { indicators: true })}
+        pdfAvailable={pdfPrinter.available()}
+      />
     )),
   );
 

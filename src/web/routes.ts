@@ -30,13 +30,13 @@ export function webRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
   // Every page of the draft editor is the secretariat's; the use cases check the same policy on save.
   for (const path of EDITING_PATHS) web.use(path, requirePolicy(ctx, 'edit_programme'));
   web.route('/', draftRoutes(ctx));
-  web.route('/', readRoutes(ctx));
+  web.route('/', readRoutes(ctx, pdfPrinter));
   web.route('/', historyRoutes(ctx));
-  web.route('/', indicatorRoutes(ctx));
+  web.route('/', indicatorRoutes(ctx, pdfPrinter));
   web.route('/', planRoutes(ctx));
   web.route('/', followUpRoutes(ctx));
-  web.route('/', resultsRoutes(ctx));
+  web.route('/', resultsRoutes(ctx, pdfPrinter));
   web.route('/', documentRoutes(ctx, pdfPrinter));
-  web.route('/', memoRoutes(ctx));
+  web.route('/', memoRoutes(ctx, pdfPrinter));
   return web;
 }

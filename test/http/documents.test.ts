@@ -226,6 +226,34 @@ describe.each(testDialects)('documents over HTTP on %s', (dialect) => {
     );
   });
 
+  it('links the PDFs on the site’s pages when the server can print, and says it cannot otherwise', async () => {
+    const printing: PdfPrinter = {
+      available: () => true,
+      print: () => Promise.reject(new PdfBusyError()),
+      stats: () => ({ queued: 0, running: 0, printed: 0, failed: 0, restarts: 0 }),
+      close: () => Promise.resolve(),
+    };
+    const withPrinter = createApp(t.ctx, { pdfPrinter: printing });
+    const pages: [string, string, string][] = [
+      ['/program/sup-2035', '/program/sup-2035/dokument.pdf', 'Programdokumentet'],
+      ['/program/sup-2035/antagande', '/program/sup-2035/dokument.pdf', 'Programdokumentet'],
+      ['/uppfoljning/2026/arsredovisning', '/uppfoljning/2026/arsredovisning/dokument.pdf', 'Årsredovisningen'],
+      ['/nyckeltal', '/nyckeltalskonferensen/2026/dokument.pdf', 'Konferensunderlaget 2026'],
+      [`${HANINGE_MEMO}`, `${HANINGE_MEMO}/dokument.pdf`, 'Tjänsteskrivelsen'],
+      [`/program/${PROPOSAL}/tjansteskrivelser`, `${HANINGE_MEMO}/dokument.pdf`, 'Tjänsteskrivelserna'],
+    ];
+    for (const [path, pdf, name] of pages) {
+      const on = await (
+        await withPrinter.request(`http://localhost${path}`, { headers: { Cookie: t.admin.cookie } })
+      ).text();
+      expect(on, path).toContain(`href="${pdf}"`);
+      expect(on, path).not.toContain('kan inte skapas på den här servern');
+      const off = await (await getWithoutPrinter(path)).text();
+      expect(off, path).not.toContain(`href="${pdf}"`);
+      expect(textOf(off), path).toContain(`${name} som PDF: kan inte skapas på den här servern (Chromium saknas).`);
+    }
+  });
+
   it('answers a PDF with 503 and Retry-After while the printer is busy; the page still offers the PDF', async () => {
     const busy: PdfPrinter = {
       available: () => true,

@@ -33,6 +33,8 @@ export interface AdoptionPageProps {
    * they may read the members' memos (signed in with a role).
    */
   rights: { memberIds: number[]; committee: boolean; signedIn: boolean; mayReadMemos?: boolean };
+  /** Whether this server can make PDFs. */
+  pdfAvailable?: boolean;
 }
 
 const decisionText = (d: Decision, bodies: Body[]) => {
@@ -107,7 +109,7 @@ function DecisionForm({ overview, form, rights }: Pick<AdoptionPageProps, 'overv
 }
 
 /** Which boards have adopted, which remain, and since when the programme is in force. */
-export function AdoptionPage({ overview, bodies, form, recorded, rights }: AdoptionPageProps) {
+export function AdoptionPage({ overview, bodies, form, recorded, rights, pdfAvailable }: AdoptionPageProps) {
   const { programme, status } = overview;
   const adopted = overview.members.filter((m) => m.standing === 'adopted');
   const remaining = overview.members.filter((m) => m.standing !== 'adopted');
@@ -179,7 +181,11 @@ export function AdoptionPage({ overview, bodies, form, recorded, rights }: Adopt
           </ul>
         </details>
       )}
-      <ProgrammeDocuments programme={programme} mayReadMemos={rights.mayReadMemos ?? false} />
+      <ProgrammeDocuments
+        programme={programme}
+        mayReadMemos={rights.mayReadMemos ?? false}
+        pdfAvailable={pdfAvailable ?? false}
+      />
       {programme.state === 'draft' ? (
         <p class="ds-paragraph">Programmet är ett utkast. Beslut kan registreras när det har föreslagits.</p>
       ) : rights.memberIds.length > 0 || rights.committee ? (

@@ -3,6 +3,7 @@
  * report), the goal's roll-up and, beside it, its indicator verdicts. Print-ready: results.css hides
  * the menu and footer on paper and starts each focus area on a new page.
  */
+import { DocumentLinks } from '../components/document-links.js';
 import type { FocusAreaResult, GoalResult, ProgrammeResults, YearResults } from '../../app/results/year-results.js';
 import { annualReportTitle } from '../../app/results/annual-report.js';
 import { ROLLUP_STATUSES } from '../../domain/plans/rollup.js';
@@ -148,7 +149,8 @@ function ProgrammeOutcome({ year, p, several }: { year: number; p: ProgrammeResu
   );
 }
 
-export function AnnualReportPage({ results }: { results: YearResults }) {
+/** `pdfAvailable`: whether this server can make PDFs (it has Chromium). */
+export function AnnualReportPage({ results, pdfAvailable }: { results: YearResults; pdfAvailable: boolean }) {
   const { year, programmes } = results;
   const title = annualReportTitle(year);
   const several = programmes.length > 1;
@@ -171,15 +173,12 @@ export function AnnualReportPage({ results }: { results: YearResults }) {
           <a class="ds-button" data-variant="secondary" href={annualReportXlsxPath(year)} download>
             Ladda ner som Excel
           </a>
-          <a class="ds-button" data-variant="secondary" href={annualReportDocumentPath(year)}>
-            Årsredovisningen som webbsida
-          </a>
-          <a class="ds-button" data-variant="secondary" href={annualReportDocumentPath(year, 'docx')} download>
-            Årsredovisningen som Word-fil (DOCX)
-          </a>
-          <a class="ds-button" data-variant="secondary" href={annualReportDocumentPath(year, 'pdf')} download>
-            Årsredovisningen som PDF
-          </a>
+          <DocumentLinks
+            name="Årsredovisningen"
+            path={(format) => annualReportDocumentPath(year, format)}
+            pdfAvailable={pdfAvailable}
+            variant="buttons"
+          />
           <a class="ds-link" href={rollupPath(year)}>
             Måluppfyllelse {year} med formeln
           </a>

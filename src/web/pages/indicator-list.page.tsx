@@ -1,3 +1,4 @@
+import { DocumentLinks } from '../components/document-links.js';
 import type { IndicatorSearch } from '../../app/indicators/search-indicators.js';
 import type { ImportRecord } from '../../storage/indicator.repository.js';
 import { ButtonLink, Button } from '../components/button.js';
@@ -21,10 +22,12 @@ export interface IndicatorListPageProps {
    * latest values up to the year before).
    */
   conferenceYear: number;
+  /** Whether this server can make PDFs (it has Chromium). */
+  pdfAvailable: boolean;
 }
 
 /** The pack for the key-indicator conference of `year`, in its three formats. */
-function ConferencePackLinks({ year }: { year: number }) {
+function ConferencePackLinks({ year, pdfAvailable }: { year: number; pdfAvailable: boolean }) {
   return (
     <section aria-labelledby="konferens-rubrik">
       <h2 class="ds-heading" data-size="sm" id="konferens-rubrik">
@@ -34,23 +37,11 @@ function ConferencePackLinks({ year }: { year: number }) {
         Underlaget till konferensen: per tjänsteområde medlemskommunerna i rangordning med gruppens, regionens och
         rikets värden, för det senaste året med värden fram till {year - 1}.
       </p>
-      <ul class="plain-list">
-        <li>
-          <a class="ds-link" href={conferencePackPath(year)}>
-            Konferensunderlaget {year} som webbsida
-          </a>
-        </li>
-        <li>
-          <a class="ds-link" href={conferencePackPath(year, 'docx')}>
-            Konferensunderlaget {year} som Word-fil (DOCX)
-          </a>
-        </li>
-        <li>
-          <a class="ds-link" href={conferencePackPath(year, 'pdf')}>
-            Konferensunderlaget {year} som PDF
-          </a>
-        </li>
-      </ul>
+      <DocumentLinks
+        name={`Konferensunderlaget ${year}`}
+        path={(format) => conferencePackPath(year, format)}
+        pdfAvailable={pdfAvailable}
+      />
     </section>
   );
 }
@@ -62,6 +53,7 @@ export function IndicatorListPage({
   mayImport,
   mayDefine = false,
   conferenceYear,
+  pdfAvailable,
 }: IndicatorListPageProps) {
   const { query, followed, catalogue, catalogueSize } = search;
   return (
@@ -164,7 +156,7 @@ export function IndicatorListPage({
         empty="Inga inläsningar ännu."
       />
 
-      <ConferencePackLinks year={conferenceYear} />
+      <ConferencePackLinks year={conferenceYear} pdfAvailable={pdfAvailable} />
     </Layout>
   );
 }

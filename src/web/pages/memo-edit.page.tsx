@@ -15,6 +15,7 @@ import {
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button } from '../components/button.js';
 import { Checkbox } from '../components/checkbox.js';
+import { DocumentLinks } from '../components/document-links.js';
 import { ErrorSummary, errorFor } from '../components/error-summary.js';
 import { Fieldset, RadioGroup } from '../components/fieldset.js';
 import { TextArea, TextField } from '../components/form-field.js';
@@ -98,9 +99,19 @@ export interface MemoEditPageProps {
   problems?: FieldProblem[] | undefined;
   conflict?: string | undefined;
   saved?: string | undefined;
+  /** Whether this server can make PDFs (it has Chromium). */
+  pdfAvailable: boolean;
 }
 
-export function MemoEditPage({ view, values, mayEdit, problems = [], conflict, saved }: MemoEditPageProps) {
+export function MemoEditPage({
+  view,
+  values,
+  mayEdit,
+  problems = [],
+  conflict,
+  saved,
+  pdfAvailable,
+}: MemoEditPageProps) {
   const { programme, member, memo } = view;
   const title = `Tjänsteskrivelse för ${member.name}`;
   const err = (field: string) => errorFor(problems, field);
@@ -138,23 +149,11 @@ export function MemoEditPage({ view, values, mayEdit, problems = [], conflict, s
         Tjänsteskrivelsen med det samverkan vet om programmet och kommunens egna texter nedan. Texter inom hakparentes
         saknas ännu. Word-filen har Words egna rubrik- och listformat, så att den går att klistra in i kommunens mall.
       </p>
-      <ul class="plain-list">
-        <li>
-          <a class="ds-link" href={memoDocumentPath(slug, member.code)}>
-            Tjänsteskrivelsen som webbsida
-          </a>
-        </li>
-        <li>
-          <a class="ds-link" href={memoDocumentPath(slug, member.code, 'docx')}>
-            Ladda ner som Word (DOCX)
-          </a>
-        </li>
-        <li>
-          <a class="ds-link" href={memoDocumentPath(slug, member.code, 'pdf')}>
-            Ladda ner som PDF
-          </a>
-        </li>
-      </ul>
+      <DocumentLinks
+        name="Tjänsteskrivelsen"
+        path={(format) => memoDocumentPath(slug, member.code, format)}
+        pdfAvailable={pdfAvailable}
+      />
       {mayEdit ? (
         <>
           <h2>Kommunens texter</h2>

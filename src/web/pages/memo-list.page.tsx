@@ -4,6 +4,7 @@ import { MEMO_STATUS_LABELS } from '../../domain/memos/memo.js';
 import type { Programme } from '../../domain/programme/programme.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { DataTable } from '../components/data-table.js';
+import { pdfUnavailableText } from '../components/document-links.js';
 import { memoDocumentPath, memoPath } from '../document-paths.js';
 import { formatDateTime } from '../format.js';
 import { Layout } from '../layout.js';
@@ -12,9 +13,11 @@ import { decisionDateText } from '../present.js';
 export interface MemoListPageProps {
   programme: Programme;
   rows: MemoOverviewRow[];
+  /** Whether this server can make PDFs (it has Chromium). */
+  pdfAvailable: boolean;
 }
 
-export function MemoListPage({ programme, rows }: MemoListPageProps) {
+export function MemoListPage({ programme, rows, pdfAvailable }: MemoListPageProps) {
   const title = `Tjänsteskrivelser om ${programme.name}`;
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
@@ -38,6 +41,7 @@ export function MemoListPage({ programme, rows }: MemoListPageProps) {
           .map(([status, n]) => `${MEMO_STATUS_LABELS[status as MemoOverviewRow['status']]}: ${n}`)
           .join(' · ')}
       </p>
+      {!pdfAvailable && <p class="ds-paragraph">{pdfUnavailableText('Tjänsteskrivelserna')}</p>}
       <DataTable
         caption="Tjänsteskrivelser per kommun"
         rowHeaders
@@ -59,11 +63,7 @@ export function MemoListPage({ programme, rows }: MemoListPageProps) {
           r.memo ? formatDateTime(r.memo.updatedAt) : '–',
           <ul class="plain-list">
             {(
-              [
-                ['html', 'Webbsida'],
-                ['docx', 'Word'],
-                ['pdf', 'PDF'],
-              ] as const
+              [['html', 'Webbsida'], ['docx', 'Word'], ...(pdfAvailable ? ([['pdf', 'PDF']] as const) : [])] as const
             ).map(([format, label]) => (
               <li>
                 <a

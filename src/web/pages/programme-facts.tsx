@@ -1,5 +1,6 @@
 import type { ProgrammeStatus } from '../../domain/programme/programme-status.js';
 import type { ProgrammeSummary } from '../../domain/programme/programme.js';
+import { DocumentLinks } from '../components/document-links.js';
 import { StatusTag } from '../components/status-tag.js';
 import { memosPath, programmeDocumentPath } from '../document-paths.js';
 import { inForceText, statusLabel, targetYearText, validityText } from '../present.js';
@@ -77,42 +78,32 @@ export interface ProgrammeDocumentsProps {
   programme: Pick<ProgrammeSummary, 'slug' | 'state'>;
   /** Whether the viewer may read the members' memos (a signed-in person with a role). */
   mayReadMemos: boolean;
+  /** Whether this server can make PDFs (it has Chromium). */
+  pdfAvailable: boolean;
 }
 
 /**
  * The programme document as a page, a Word file and a PDF; and, for a proposed version and a viewer with
  * a role, the members' memos to their boards. Each link names the document, so it makes sense on its own.
  */
-export function ProgrammeDocuments({ programme, mayReadMemos }: ProgrammeDocumentsProps) {
+export function ProgrammeDocuments({ programme, mayReadMemos, pdfAvailable }: ProgrammeDocumentsProps) {
   return (
     <section aria-labelledby="dokument-rubrik">
       <h2 class="ds-heading" data-size="sm" id="dokument-rubrik">
         Dokument
       </h2>
-      <ul class="plain-list">
-        <li>
-          <a class="ds-link" href={programmeDocumentPath(programme.slug)}>
-            Programdokumentet som webbsida
+      <DocumentLinks
+        name="Programdokumentet"
+        path={(format) => programmeDocumentPath(programme.slug, format)}
+        pdfAvailable={pdfAvailable}
+      />
+      {programme.state === 'proposed' && mayReadMemos && (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={memosPath(programme.slug)}>
+            Tjänsteskrivelser till kommunstyrelserna
           </a>
-        </li>
-        <li>
-          <a class="ds-link" href={programmeDocumentPath(programme.slug, 'docx')}>
-            Programdokumentet som Word-fil (DOCX)
-          </a>
-        </li>
-        <li>
-          <a class="ds-link" href={programmeDocumentPath(programme.slug, 'pdf')}>
-            Programdokumentet som PDF
-          </a>
-        </li>
-        {programme.state === 'proposed' && mayReadMemos && (
-          <li>
-            <a class="ds-link" href={memosPath(programme.slug)}>
-              Tjänsteskrivelser till kommunstyrelserna
-            </a>
-          </li>
-        )}
-      </ul>
+        </p>
+      )}
     </section>
   );
 }

@@ -15,6 +15,8 @@ export interface ProgrammePageProps {
   proposalProblems: FieldProblem[];
   /** Whether the viewer may read the members' memos on a proposed version (signed in with a role). */
   mayReadMemos?: boolean;
+  /** Whether this server can make PDFs. */
+  pdfAvailable?: boolean;
 }
 
 export const goalAnchor = (goalId: number) => `mal-${goalId}`;
@@ -88,7 +90,13 @@ function GoalSection({
 }
 
 /** A programme as structured text: facts, vision, perspectives, focus areas with goals and strategies. */
-export function ProgrammePage({ view, networks, proposalProblems, mayReadMemos = false }: ProgrammePageProps) {
+export function ProgrammePage({
+  view,
+  networks,
+  proposalProblems,
+  mayReadMemos = false,
+  pdfAvailable = false,
+}: ProgrammePageProps) {
   const { programme, status } = view;
   const networkName = (id: number | null) => networks.find((n) => n.id === id)?.name ?? null;
   const isDraft = programme.state === 'draft';
@@ -138,7 +146,7 @@ export function ProgrammePage({ view, networks, proposalProblems, mayReadMemos =
         )}
       </div>
 
-      <ProgrammeDocuments programme={programme} mayReadMemos={mayReadMemos} />
+      <ProgrammeDocuments programme={programme} mayReadMemos={mayReadMemos} pdfAvailable={pdfAvailable} />
 
       {isDraft && (
         <section aria-labelledby="foresla-rubrik" class="panel">
