@@ -6,7 +6,7 @@
  * the demo seeded; the load generator runs in a child of its own (bench/load.ts), Chromium in its own
  * processes (launched by the printer).
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { addUser } from '../src/app/auth/users.js';
 import { startSession } from '../src/app/auth/sessions.js';
@@ -54,8 +54,6 @@ const MEMO_DOCX_PATH = `/program/${MEMO.ref}/tjansteskrivelser/${MEMO.member}/do
 export interface PrinterVariant {
   label: string;
   concurrency: number;
-  /** Chromium (and its renderers, which inherit it) started under `nice -n <nice>`; 0: as production. */
-  nice: number;
 }
 
 export interface DocumentsInput {
@@ -154,15 +152,6 @@ function chromiumPath(): string {
   return path;
 }
 
-/** The executable a variant's printer launches: Chromium itself, or a script that execs it under nice. */
-function executableFor(variant: PrinterVariant, chromium: string, tmpDir: string): string {
-  if (variant.nice === 0) return chromium;
-  const script = join(tmpDir, `chromium-nice-${variant.nice}.sh`);
-  writeFileSync(script, `#!/bin/sh\nexec nice -n ${variant.nice} ${JSON.stringify(chromium)} "$@"\n`);
-  chmodSync(script, 0o755);
-  return script;
-}
-
 async function printFigures(printer: PdfPrinter, doc: DocumentModel, prints: number): Promise<PrintFigures> {
   const pdf = await printer.print(doc);
   const times = await timeCalls(() => printer.print(doc), prints, 0);
@@ -223,7 +212,7 @@ async function measureBurst(
   phase: (name: string) => void,
 ): Promise<BurstFigures> {
   const printer = createPdfPrinter({
-    executablePath: executableFor(variant, chromium, input.tmpDir),
+    executablePath: chromium,
     concurrency: variant.concurrency,
   });
   const server = await startApp(ctx, { pdfPrinter: printer });

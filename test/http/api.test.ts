@@ -267,7 +267,7 @@ describe.each(testDialects)('JSON API v1 (reading) on %s', (dialect) => {
     expect(body).not.toHaveProperty('success');
   });
 
-  it('publishes an OpenAPI 3.1 document generated from the schemas, with all twelve paths', async () => {
+  it('publishes an OpenAPI 3.1 document generated from the schemas, with all sixteen paths', async () => {
     const { res, body: doc } = await get<OpenApiDocument>(t, '/openapi.json');
     expect(res.status).toBe(200);
     expect(doc.openapi).toMatch(/^3\.1\./);
@@ -275,6 +275,8 @@ describe.each(testDialects)('JSON API v1 (reading) on %s', (dialect) => {
     expect(doc.info.description).toMatch(/utvecklingsprogram/);
     expect(doc.servers).toEqual([{ url: '/api/v1' }]);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/conference-packs/{id}',
+      '/follow-up/{year}/annual-report',
       '/indicators',
       '/indicators/{id}/group',
       '/indicators/{id}/values',
@@ -287,6 +289,8 @@ describe.each(testDialects)('JSON API v1 (reading) on %s', (dialect) => {
       '/programmes/{id}/adoption',
       '/programmes/{id}/decisions',
       '/programmes/{id}/diff',
+      '/programmes/{id}/document',
+      '/programmes/{id}/memo',
     ]);
     // Every documented path answers from the server URL (the document describes the mounted routes).
     expect((await t.app.request(`${doc.servers[0]!.url}/programmes`)).status).toBe(200);
