@@ -106,13 +106,16 @@ const PLAN_YEAR = DEMO_PLAN_YEAR;
 const settings: Settings = loadSeconds === undefined ? sizes : { ...sizes, loadSeconds };
 
 /**
- * The printer settings the PDF burst runs with: production's (createPdfPrinter's default concurrency 2)
- * for the check; in the full run also one job at a time, for information. (Chromium under `nice` was
- * tried and dropped: run as root, Chromium sets its own processes' priorities, even to -8.)
+ * The printer settings the PDF burst runs with: production's (createPdfPrinter's default, half the cores)
+ * for the check; in the full run also two jobs at once, for information. (Chromium under `nice` was tried
+ * and dropped: run as root, Chromium sets its own processes' priorities, the browser process to -8.)
  */
+const DEFAULT_CONCURRENCY = Math.max(1, Math.floor(os.availableParallelism() / 2));
 const PRINTER_VARIANTS: PrinterVariant[] = [
-  { label: 'production (concurrency 2)', concurrency: 2 },
-  ...(settings.pdfVariants ? [{ label: 'concurrency 1', concurrency: 1 }] : []),
+  { label: `production (concurrency ${DEFAULT_CONCURRENCY})`, concurrency: DEFAULT_CONCURRENCY },
+  ...(settings.pdfVariants
+    ? [{ label: `concurrency ${DEFAULT_CONCURRENCY + 1}`, concurrency: DEFAULT_CONCURRENCY + 1 }]
+    : []),
 ];
 
 async function machine(): Promise<Machine> {

@@ -72,7 +72,7 @@ describeWithChromium('PDF printer with the system Chromium', () => {
   beforeAll(() => {
     if (!HAVE_CHROMIUM)
       throw new Error(`Chromium saknas i ${CHROMIUM_PATH}; under CI=true får PDF-testerna inte hoppas över.`);
-    printer = createPdfPrinter({ executablePath: CHROMIUM_PATH });
+    printer = createPdfPrinter({ executablePath: CHROMIUM_PATH, concurrency: 2 });
   });
   afterAll(async () => {
     await printer?.close();
