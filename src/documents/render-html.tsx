@@ -81,14 +81,7 @@ function DocumentPage({ doc, options }: { doc: DocumentModel; options: HtmlRende
             <h1>{doc.title}</h1>
             {doc.subtitle ? <p class="document-head__subtitle">{doc.subtitle}</p> : null}
             <dl class="document-facts">
-              {doc.header.map((f) => (
-                <div>
-                  <dt>{f.term}</dt>
-                  <dd>
-                    <Text content={f.value} />
-                  </dd>
-                </div>
-              ))}
+              <FactItems items={doc.header} />
               {options.pageCountToken ? (
                 <div>
                   <dt>Sida</dt>
@@ -142,14 +135,7 @@ function BlockView({ block, doc }: { block: Block; doc: DocumentModel }): Child 
     case 'facts':
       return (
         <dl class="document-facts">
-          {block.items.map((f) => (
-            <div>
-              <dt>{f.term}</dt>
-              <dd>
-                <Text content={f.value} />
-              </dd>
-            </div>
-          ))}
+          <FactItems items={block.items} />
         </dl>
       );
     case 'figure':
@@ -264,6 +250,22 @@ function Table({ table }: { table: TableBlock }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Label–value pairs inside a <dl>, each pair in a <div> (the grid's row). */
+function FactItems({ items }: { items: readonly { term: string; value: Content }[] }) {
+  return (
+    <>
+      {items.map((f) => (
+        <div>
+          <dt>{f.term}</dt>
+          <dd>
+            <Text content={f.value} />
+          </dd>
+        </div>
+      ))}
+    </>
   );
 }
 
