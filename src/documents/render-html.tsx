@@ -30,6 +30,8 @@ export interface HtmlRenderOptions {
    * `inline` for printing, where the HTML is handed to Chromium without a server behind it.
    */
   styles: 'link' | 'inline';
+  /** With `link`: the stylesheet's address (the web layer's fingerprinted one); DOCUMENT_STYLESHEET_HREF if not given. */
+  stylesheetHref?: string;
   /**
    * Links above the document (other formats, back to the page it belongs to); left out of print. An
    * item without `href` is said as text (e.g. that this server cannot make PDFs).
@@ -59,7 +61,7 @@ function DocumentPage({ doc, options }: { doc: DocumentModel; options: HtmlRende
         {options.styles === 'inline' ? (
           <style>{raw(documentCss())}</style>
         ) : (
-          <link rel="stylesheet" href={DOCUMENT_STYLESHEET_HREF} />
+          <link rel="stylesheet" href={options.stylesheetHref ?? DOCUMENT_STYLESHEET_HREF} />
         )}
       </head>
       <body>

@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import type { DocumentFormat, DocumentModel } from '../documents/document-model.js';
 import type { PdfPrinter } from '../documents/pdf-printer.js';
 import { printerFailure, renderDocument } from '../documents/render-document.js';
-import { renderDocumentHtml } from '../documents/render-html.js';
+import { DOCUMENT_STYLESHEET_HREF, renderDocumentHtml } from '../documents/render-html.js';
+import { versionedHref } from './static-assets.js';
 import { contentDispositionAttachment } from '../exports/content-disposition.js';
 import { FORMAT_SUFFIX } from './document-paths.js';
 import { renderErrorPage } from './pages/error.page.js';
@@ -33,7 +34,8 @@ export async function sendDocument(
         : { label: PDF_UNAVAILABLE_LABEL },
       back,
     ];
-    return c.html(renderDocumentHtml(doc, { styles: 'link', tools }), 200, headers);
+    const stylesheetHref = versionedHref(DOCUMENT_STYLESHEET_HREF);
+    return c.html(renderDocumentHtml(doc, { styles: 'link', stylesheetHref, tools }), 200, headers);
   }
   try {
     const file = await renderDocument(doc, format, printer);

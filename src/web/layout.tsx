@@ -1,43 +1,13 @@
 /**
  * The page frame every HTML page shares: doctype, <head>, skip link, header with the main menu, an
  * optional notice, <main> and footer. No inline style and no script: the CSP allows neither, so
- * all looks come from the stylesheets listed in STYLESHEETS.
+ * all looks come from the stylesheets listed in STYLESHEETS (static-assets.ts).
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { tryGetContext } from 'hono/context-storage';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-
-const require = createRequire(import.meta.url);
-
-/** A file of the project's assets/ (beside src/ and dist/, so the same path serves both). */
-const asset = (name: string): string => fileURLToPath(new URL(`../../assets/${name}`, import.meta.url));
-
-/**
- * The stylesheets every page links, in cascade order, with the file each URL must serve. Designsystemet
- * (the Norwegian public sector's design system, MIT) ships prebuilt CSS, so the HTTP layer serves these
- * files as they are: no build step. Its default theme is neutral grey with a blue accent; app.css sets
- * the font, page frame and the few patterns Designsystemet lacks. See the comment atop app.css.
- */
-export const STYLESHEETS: ReadonlyArray<{ href: string; file: string }> = [
-  { href: '/static/ds-theme.css', file: require.resolve('@digdir/designsystemet-css/theme.css') },
-  { href: '/static/ds.css', file: require.resolve('@digdir/designsystemet-css') },
-  { href: '/static/app.css', file: asset('app.css') },
-  { href: '/static/plans.css', file: asset('plans.css') },
-  { href: '/static/follow-up.css', file: asset('follow-up.css') },
-  { href: '/static/results.css', file: asset('results.css') },
-];
-
-/**
- * The site's icon: an SVG for browsers that take one, and /favicon.ico (16 and 32 px, rendered from the
- * SVG) where browsers and feed readers look without being told.
- */
-export const ICONS: ReadonlyArray<{ href: string; file: string; type: string }> = [
-  { href: '/favicon.ico', file: asset('favicon.ico'), type: 'image/x-icon' },
-  { href: '/static/favicon.svg', file: asset('favicon.svg'), type: 'image/svg+xml' },
-];
+import { STYLESHEETS, versionedHref } from './static-assets.js';
 
 /** The main menu, in order. `current` on Layout is one of these hrefs. */
 export const MAIN_MENU: ReadonlyArray<{ href: string; label: string }> = [
@@ -102,7 +72,7 @@ export function Layout({ title, description, children, current, notice }: Layout
           <link rel="icon" href="/favicon.ico" sizes="16x16 32x32" />
           <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           {STYLESHEETS.map((sheet) => (
-            <link rel="stylesheet" href={sheet.href} />
+            <link rel="stylesheet" href={versionedHref(sheet.href)} />
           ))}
         </head>
         <body>

@@ -1,0 +1,85 @@
+/**
+ * The stylesheets and icons: linked by fingerprinted addresses that are cached as immutable, and sent
+ * compressed (Brotli or gzip) to a client that takes it, so a public page costs little to fetch.
+ */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, ANONYMOUS_COOKIE, type TestApp } from '../support/app.js';
+
+/** The budget of a public page before images: its HTML and its stylesheets as transferred. */
+const PAGE_BUDGET_BYTES = 60 * 1024;
+
+describe('static files', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await openTestApp('sqlite');
+  });
+  afterAll(() => t?.close());
+
+  const get = (path: string, encoding?: string) =>
+    t.app.request(`http://localhost${path}`, {
+      headers: { Cookie: ANONYMOUS_COOKIE, ...(encoding === undefined ? {} : { 'Accept-Encoding': encoding }) },
+    });
+  const stylesheetsOf = (html: string) =>
+    [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+
+  it('links each stylesheet by its fingerprint, cached as immutable; the plain address still answers', async () => {
+    const sheets = stylesheetsOf(await (await get('/')).text());
+    expect(sheets).toHaveLength(6);
+    for (const href of sheets) {
+      expect(href).toMatch(/^\/static\/[a-z-]+\.[0-9a-f]{12}\.css$/);
+      const res = await get(href);
+      expect(res.status, href).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('content-type')).toBe('text/css; charset=utf-8');
+      const plain = await get(href.replace(/\.[0-9a-f]{12}\.css$/, '.css'));
+      expect(plain.headers.get('cache-control')).toBe('public, max-age=3600');
+      expect(await plain.text()).toBe(await res.text());
+    }
+    expect((await get('/static/app.000000000000.css')).status).toBe(404);
+  });
+
+  it('sends Brotli or gzip to a client that takes it, the same bytes unpacked, and plain otherwise', async () => {
+    const href = stylesheetsOf(await (await get('/')).text()).find((h) => h.includes('/ds.'))!;
+    const plain = Buffer.from(await (await get(href)).arrayBuffer());
+    expect(plain.length).toBeGreaterThan(100_000);
+
+    const br = await get(href, 'gzip, deflate, br');
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brotliDecompressSync(brBytes).equals(plain)).toBe(true);
+    expect(brBytes.length).toBeLessThan(plain.length / 5);
+
+    const gz = await get(href, 'gzip');
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).equals(plain)).toBe(true);
+
+    for (const refusing of ['identity', 'br;q=0, gzip;q=0', '']) {
+      const res = await get(href, refusing);
+      expect(res.headers.get('content-encoding'), refusing).toBeNull();
+      expect(Buffer.from(await res.arrayBuffer()).equals(plain)).toBe(true);
+    }
+    // Icons that are already compressed (the .ico) are sent as they are.
+    const ico = await get('/favicon.ico', 'br');
+    expect(ico.headers.get('content-encoding')).toBeNull();
+    expect(ico.headers.get('vary')).toBeNull();
+  });
+
+  it('keeps a public page within 60 KB as transferred (HTML and stylesheets, Brotli)', async () => {
+    for (const path of ['/', '/program/sup-2035', '/nyckeltal']) {
+      const page = await get(path, 'br');
+      const html = await page.text();
+      let bytes = Buffer.byteLength(html);
+      for (const href of stylesheetsOf(html)) bytes += (await (await get(href, 'br')).arrayBuffer()).byteLength;
+      expect(bytes, path).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+    }
+  });
+
+  it('links the documents’ stylesheet by its fingerprint too', async () => {
+    const html = await (await get('/program/sup-2035/dokument')).text();
+    const [href] = stylesheetsOf(html);
+    expect(href).toMatch(/^\/static\/document\.[0-9a-f]{12}\.css$/);
+    expect((await get(href!)).status).toBe(200);
+  });
+});
