@@ -3,6 +3,7 @@ import type { AppContext } from '../app/context.js';
 import type { PdfPrinter } from '../documents/pdf-printer.js';
 import { documentRoutes } from './document.routes.js';
 import { draftRoutes } from './draft.routes.js';
+import { findabilityRoutes } from './findability.routes.js';
 import { historyRoutes } from './history.routes.js';
 import { followUpRoutes } from './follow-up.routes.js';
 import { indicatorRoutes } from './indicator.routes.js';
@@ -38,5 +39,6 @@ export function webRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
   web.route('/', resultsRoutes(ctx, pdfPrinter));
   web.route('/', documentRoutes(ctx, pdfPrinter));
   web.route('/', memoRoutes(ctx, pdfPrinter));
+  web.route('/', findabilityRoutes(ctx));
   return web;
 }
