@@ -10,11 +10,9 @@ import { renderDocumentHtml, type HtmlRenderOptions } from './render-html.js';
 export interface RenderedDocument {
   body: string | Buffer;
   mediaType: string;
-  /** The file name with its extension. */
+  /** The file name with its extension (the format's name). */
   fileName: string;
 }
-
-export const FILE_EXTENSIONS: Readonly<Record<DocumentFormat, string>> = { html: 'html', docx: 'docx', pdf: 'pdf' };
 
 /**
  * `html` renders the page with `html` options (links for a served page, inline styles for a file);
@@ -32,7 +30,7 @@ export async function renderDocument(
       : format === 'docx'
         ? await renderDocumentDocx(doc)
         : await printer.print(doc);
-  return { body, mediaType: MEDIA_TYPES[format], fileName: `${doc.fileName}.${FILE_EXTENSIONS[format]}` };
+  return { body, mediaType: MEDIA_TYPES[format], fileName: `${doc.fileName}.${format}` };
 }
 
 /**

@@ -90,3 +90,7 @@ export function formatDifference(difference: number, unit: string, decimals: num
 export function isShareUnit(unit: string): boolean {
   return differenceUnit(unit) !== unit.trim();
 }
+
+/** A value with its indicator's decimals, or "saknas": a missing value is never shown as 0 (nor as NaN). */
+export const valueText = (value: number | null | undefined, decimals: number): string =>
+  value === null || value === undefined || !Number.isFinite(value) ? 'saknas' : formatNumber(value, { decimals });

@@ -17,7 +17,7 @@ function send(c: Context, asset: StaticAsset, cacheControl: string): Response {
   const encoding = acceptedEncoding(c);
   const packed = encoding ? asset.encoded(encoding) : undefined;
   const headers: Record<string, string> = { 'Content-Type': asset.type, 'Cache-Control': cacheControl };
-  if (asset.encoded('gzip')) headers['Vary'] = 'Accept-Encoding';
+  if (asset.compressible) headers['Vary'] = 'Accept-Encoding';
   if (packed && encoding) headers['Content-Encoding'] = encoding;
   return c.body(new Uint8Array(packed ?? asset.body), 200, headers);
 }

@@ -5,7 +5,7 @@ import { programmeStatusLabel } from '../domain/programme/programme-status.js';
 import type { ProgrammeSummary } from '../domain/programme/programme.js';
 import type { Aggregation, IndicatorOrigin } from '../domain/indicators/indicator.js';
 import type { ImportRecord } from '../storage/indicator.repository.js';
-import { formatNumber, formatYearRange } from './format.js';
+import { formatYearRange } from './format.js';
 
 export {
   BODY_KIND_LABELS,
@@ -47,6 +47,4 @@ export const IMPORT_STATUS_LABELS: Record<ImportRecord['status'], string> = {
   failed: 'Misslyckades',
 };
 
-/** A value with its indicator's decimals, or "saknas" (a missing value is never shown as 0). */
-export const valueText = (value: number | null | undefined, decimals: number): string =>
-  value === null || value === undefined ? 'saknas' : formatNumber(value, { decimals });
+export { valueText } from '../domain/format-sv.js';

@@ -52,6 +52,8 @@ export interface StaticAsset {
   versionedHref: string;
   type: string;
   body: Buffer;
+  /** Text (CSS, SVG): sent compressed to a client that takes it. */
+  compressible: boolean;
   /** The body compressed, for text files; made on first ask. */
   encoded(encoding: ContentEncoding): Buffer | undefined;
 }
@@ -67,6 +69,7 @@ function load(href: string, file: string, type: string): StaticAsset {
     versionedHref: `${href.slice(0, dot)}.${hash}${href.slice(dot)}`,
     type,
     body,
+    compressible,
     encoded(encoding) {
       if (!compressible) return undefined;
       let packed = cache.get(encoding);

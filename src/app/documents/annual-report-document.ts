@@ -11,7 +11,8 @@ import { formatNumber } from '../../domain/format-sv.js';
 import { EXAMPLE_FIGURES_NOTICE } from '../../domain/plans/example-notices.js';
 import { PLAN_KIND_LABELS, PLAN_STATE_LABELS } from '../../domain/plans/plan.js';
 import {
-  coveragePercent,
+  coverageText,
+  progressText,
   ROLLUP_STATUS_LABELS,
   ROLLUP_STATUSES,
   type Rollup,
@@ -38,10 +39,6 @@ export interface AnnualReportDocumentOptions {
   /** The address of the annual report page, for the sources (the use case does not know the host). */
   pageUrl?: string;
 }
-
-/** Weighted progress: one decimal and a per cent sign, "45,5 %" (as the pages). */
-const progressText = (progress: number) => `${formatNumber(progress, { decimals: 1 })}\u00a0%`;
-const coverageText = (coverage: number) => `${formatNumber(coveragePercent(coverage), { decimals: 1 })}\u00a0%`;
 
 const STATUS_WORDS: Record<RollupStatus, [string, string]> = {
   green: ['grön', 'gröna'],

@@ -4,13 +4,9 @@
  * same figures, which it never replaces.
  */
 import type { Block, TableBlock } from '../../documents/document-model.js';
-import { formatNumber } from '../../domain/format-sv.js';
+import { valueText } from '../../domain/format-sv.js';
 import { goalIndicatorSvg } from '../indicators/indicator-charts.js';
 import type { GoalIndicatorView } from '../indicators/goal-targets.js';
-
-/** A value with the indicator's decimals, or "saknas": a missing value is never shown as 0. */
-export const indicatorValueText = (value: number | null | undefined, decimals: number): string =>
-  value === null || value === undefined ? 'saknas' : formatNumber(value, { decimals });
 
 /** The figures behind the chart, one row per year: measured, comparison area or target path. */
 export function goalIndicatorTable(view: GoalIndicatorView): TableBlock {
@@ -32,9 +28,9 @@ export function goalIndicatorTable(view: GoalIndicatorView): TableBlock {
     head,
     rows: view.series.map((p) => [
       String(p.year),
-      indicatorValueText(p.value, d),
-      ...(withComparison ? [indicatorValueText(comparison.get(p.year), d)] : []),
-      ...(withPath ? [indicatorValueText(path.get(p.year), d)] : []),
+      valueText(p.value, d),
+      ...(withComparison ? [valueText(comparison.get(p.year), d)] : []),
+      ...(withPath ? [valueText(path.get(p.year), d)] : []),
     ]),
     numericColumns: head.slice(1).map((_, i) => i + 1),
     rowHeaders: true,

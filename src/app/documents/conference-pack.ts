@@ -10,7 +10,7 @@
  */
 import type { Block, DocumentModel, TableBlock } from '../../documents/document-model.js';
 import { validationFailed } from '../../domain/errors.js';
-import { formatNumber } from '../../domain/format-sv.js';
+import { valueText } from '../../domain/format-sv.js';
 import {
   GROUP_FIGURE_LABELS_SV,
   groupFigureExplanationSv,
@@ -46,9 +46,6 @@ const swedishList = (items: readonly string[]): string =>
 
 /** Catalogue titles sometimes carry double spaces ("hemtjänst äldreomsorg -  helhetssyn"). */
 const tidy = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-const valueText = (value: number | null, decimals: number): string =>
-  value === null || !Number.isFinite(value) ? 'saknas' : formatNumber(value, { decimals });
 
 /** One indicator of the set as the pack shows it. */
 export interface ConferenceIndicatorView {

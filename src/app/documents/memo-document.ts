@@ -6,7 +6,7 @@
  * Konsekvenser, Bilagor, Beslutet skickas till and the signatories. What samverkan holds it writes
  * itself; what only the member knows is the member's own text, or a visible placeholder asking for it.
  */
-import type { Decision } from '../../domain/adoption/decision.js';
+import { boardDecisionsOf, type Decision } from '../../domain/adoption/decision.js';
 import { CONSEQUENCE_HEADINGS, EMPTY_MEMO_TEXTS, MEMO_STATUS_LABELS } from '../../domain/memos/memo.js';
 import { diffProgrammes } from '../../domain/programme/programme-diff.js';
 import { renderDiffSv } from '../../domain/programme/programme-diff-sv.js';
@@ -49,8 +49,8 @@ export async function getMemoDocument(ctx: AppContext, ref: string, memberCode: 
     programme.replacesProgrammeId === null ? undefined : repos.programmes.get(programme.replacesProgrammeId),
   ]);
   const earlierDecision = earlier
-    ? (await repos.decisions.forProgrammes([earlier.id]))
-        .filter((d) => d.memberId === member.id && d.bodyKind === 'board' && d.outcome === 'adopted')
+    ? boardDecisionsOf(await repos.decisions.forProgrammes([earlier.id]), member.id)
+        .filter((d) => d.outcome === 'adopted')
         .at(-1)
     : undefined;
   const texts = view.memo ?? EMPTY_MEMO_TEXTS;

@@ -1,4 +1,4 @@
-import type { Decision, Member } from '../../domain/adoption/decision.js';
+import { boardDecisionsOf, type Decision, type Member } from '../../domain/adoption/decision.js';
 import { memoStatus, type Memo, type MemoStatus } from '../../domain/memos/memo.js';
 import type { Programme } from '../../domain/programme/programme.js';
 import { authorize } from '../auth/authorize.js';
@@ -47,7 +47,7 @@ export async function getMemoOverview(
     programme,
     rows: members.map((member) => {
       const memo = memos.find((m) => m.memberId === member.id);
-      const decision = decisions.filter((d) => d.memberId === member.id && d.bodyKind === 'board').at(-1);
+      const decision = boardDecisionsOf(decisions, member.id).at(-1);
       return { member, memo, status: memoStatus(memo, decision !== undefined), decision };
     }),
   };

@@ -1,4 +1,4 @@
-import type { Decision, Member } from '../../domain/adoption/decision.js';
+import { boardDecisionsOf, type Decision, type Member } from '../../domain/adoption/decision.js';
 import { DomainError, notFound } from '../../domain/errors.js';
 import { DEFAULT_MEMO_SETTINGS, type Memo, type MemoSettings } from '../../domain/memos/memo.js';
 import type { Programme } from '../../domain/programme/programme.js';
@@ -43,6 +43,6 @@ export async function loadMemoSubject(repos: Repositories, ref: string, memberCo
     members,
     memo,
     settings: settings ?? DEFAULT_MEMO_SETTINGS(member.id),
-    decisions: decisions.filter((d) => d.memberId === member.id && d.bodyKind === 'board'),
+    decisions: boardDecisionsOf(decisions, member.id),
   };
 }

@@ -33,3 +33,7 @@ export interface Member {
   code: string;
   name: string;
 }
+
+/** A member's own board's decisions among `decisions`, in their order (the committee's are not the member's). */
+export const boardDecisionsOf = (decisions: readonly Decision[], memberId: number): Decision[] =>
+  decisions.filter((d) => d.memberId === memberId && d.bodyKind === 'board');

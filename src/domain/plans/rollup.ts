@@ -11,6 +11,7 @@
  *   report is therefore never counted as 0 per cent and never silently dropped: it lowers T instead.
  * - With nothing reported P is null (not 0); with no activities T is null as well.
  */
+import { formatNumber } from '../format-sv.js';
 import type { ReportStatus } from './follow-up.js';
 
 /** A report status, or none in the year's rounds. */
@@ -149,3 +150,9 @@ export function rollUpByFocusArea(
   const areaIds = [...new Set(focusAreaOfGoal.values())];
   return new Map(areaIds.map((id) => [id, rollUp(activitiesOfFocusArea(activities, focusAreaOfGoal, id))]));
 }
+
+/** Weighted progress: one decimal and a per cent sign, "45,5 %". */
+export const progressText = (progress: number) => `${formatNumber(progress, { decimals: 1 })}\u00a0%`;
+
+/** Coverage as per cent with one decimal (see coveragePercent: rounding hides nothing). */
+export const coverageText = (coverage: number) => `${formatNumber(coveragePercent(coverage), { decimals: 1 })}\u00a0%`;

@@ -2,7 +2,7 @@
  * A programme's status is derived, never stored: from its recorded state, its decisions, the members
  * who must adopt it, its successors and today's date.
  */
-import type { Decision, DecisionDate, Member } from '../adoption/decision.js';
+import { boardDecisionsOf, type Decision, type DecisionDate, type Member } from '../adoption/decision.js';
 import { endOfYear, startOfYear, type IsoDate } from '../dates.js';
 import type { ProgrammeSummary } from './programme.js';
 
@@ -67,12 +67,7 @@ export interface ProgrammeStatus {
 export function computeProgrammeStatus(input: ProgrammeStatusInput): ProgrammeStatus {
   const { programme, decisions, members, successors, today } = input;
 
-  const memberStandings = members.map((m) =>
-    standingOf(
-      decisions.filter((d) => d.memberId === m.id && d.bodyKind === 'board'),
-      m.id,
-    ),
-  );
+  const memberStandings = members.map((m) => standingOf(boardDecisionsOf(decisions, m.id), m.id));
   const committee =
     programme.adoptionRule === 'committee' ? standingOfBody(decisions.filter((d) => d.bodyKind === 'committee')) : null;
 

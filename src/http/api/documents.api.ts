@@ -13,7 +13,7 @@ import {
 } from '../../documents/document-model.js';
 import type { PdfPrinter } from '../../documents/pdf-printer.js';
 import { printerFailure, renderDocument } from '../../documents/render-document.js';
-import { contentDispositionAttachment } from '../../exports/content-disposition.js';
+import { sendFile } from '../../web/document-response.js';
 import { errorBody } from '../errors.js';
 import { defaultHook } from './request.js';
 import { API_TOKEN_SCHEME, errors, invalidToken, json } from './responses.js';
@@ -141,13 +141,7 @@ export function documentsApi(ctx: AppContext, printer: PdfPrinter): OpenAPIHono 
 
   const send = async (c: Context, doc: DocumentModel, format: DocumentFormat) => {
     try {
-      const file = await renderDocument(doc, format, printer);
-      const body = typeof file.body === 'string' ? new TextEncoder().encode(file.body) : new Uint8Array(file.body);
-      return c.body(body, 200, {
-        'Content-Type': file.mediaType,
-        'Content-Disposition': contentDispositionAttachment(file.fileName),
-        'Cache-Control': 'private, no-store',
-      });
+      return sendFile(c, await renderDocument(doc, format, printer));
     } catch (error) {
       const failure = printerFailure(error);
       if (!failure) throw error;

@@ -9,7 +9,8 @@ import type { ResultActivity } from '../../app/results/year-results.js';
 import { VERDICT_LABELS_SV, type Verdict } from '../../domain/indicators/target-verdict.js';
 import { PLAN_STATE_LABELS, type Plan } from '../../domain/plans/plan.js';
 import {
-  coveragePercent,
+  coverageText,
+  progressText,
   ROLLUP_STATUS_LABELS,
   ROLLUP_STATUSES,
   type Rollup,
@@ -39,11 +40,7 @@ export function drillDownPath(year: number, target: DrillDownTarget = {}): strin
   return `/uppfoljning/${year}/aktiviteter${text ? `?${text}` : ''}`;
 }
 
-/** Weighted progress: one decimal and a per cent sign, "45,5 %". */
-export const progressText = (progress: number) => `${formatNumber(progress, { decimals: 1 })}\u00a0%`;
-
-/** Coverage as per cent with one decimal (see coveragePercent: rounding hides nothing). */
-export const coverageText = (coverage: number) => `${formatNumber(coveragePercent(coverage), { decimals: 1 })}\u00a0%`;
+export { coverageText, progressText };
 
 export const weightText = (weight: number) => formatNumber(weight);
 
