@@ -30,7 +30,7 @@ describe.each(testDialects)('pages and forms over HTTP on %s', (dialect) => {
   });
 
   it('serves the stylesheets and refuses unknown static files', async () => {
-    for (const name of ['ds-theme.css', 'ds.css', 'app.css']) {
+    for (const name of ['site.css', 'document.css']) {
       const res = await get(`/static/${name}`);
       expect(res.status, name).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/css');

@@ -2,9 +2,15 @@
  * The stylesheets and icons: linked by fingerprinted addresses that are cached as immutable, and sent
  * compressed (Brotli or gzip) to a client that takes it, so a public page costs little to fetch.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESIGNSYSTEMET_PARTS } from '../../src/web/static-assets.js';
 import { openTestApp, ANONYMOUS_COOKIE, type TestApp } from '../support/app.js';
+
+const require = createRequire(import.meta.url);
 
 /** The budget of a public page before images: its HTML and its stylesheets as transferred. */
 const PAGE_BUDGET_BYTES = 60 * 1024;
@@ -23,9 +29,9 @@ describe('static files', () => {
   const stylesheetsOf = (html: string) =>
     [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
 
-  it('links each stylesheet by its fingerprint, cached as immutable; the plain address still answers', async () => {
+  it('links one stylesheet by its fingerprint, cached as immutable; the plain address still answers', async () => {
     const sheets = stylesheetsOf(await (await get('/')).text());
-    expect(sheets).toHaveLength(6);
+    expect(sheets).toHaveLength(1);
     for (const href of sheets) {
       expect(href).toMatch(/^\/static\/[a-z-]+\.[0-9a-f]{12}\.css$/);
       const res = await get(href);
@@ -36,13 +42,13 @@ describe('static files', () => {
       expect(plain.headers.get('cache-control')).toBe('public, max-age=3600');
       expect(await plain.text()).toBe(await res.text());
     }
-    expect((await get('/static/app.000000000000.css')).status).toBe(404);
+    expect((await get('/static/site.000000000000.css')).status).toBe(404);
   });
 
   it('sends Brotli or gzip to a client that takes it, the same bytes unpacked, and plain otherwise', async () => {
-    const href = stylesheetsOf(await (await get('/')).text()).find((h) => h.includes('/ds.'))!;
+    const href = stylesheetsOf(await (await get('/')).text()).find((h) => h.includes('/site.'))!;
     const plain = Buffer.from(await (await get(href)).arrayBuffer());
-    expect(plain.length).toBeGreaterThan(100_000);
+    expect(plain.length).toBeGreaterThan(50_000);
 
     const br = await get(href, 'gzip, deflate, br');
     expect(br.headers.get('content-encoding')).toBe('br');
@@ -74,6 +80,29 @@ describe('static files', () => {
       for (const href of stylesheetsOf(html)) bytes += (await (await get(href, 'br')).arrayBuffer()).byteLength;
       expect(bytes, path).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
     }
+  });
+
+  it('sends only the parts of Designsystemet the templates use, each class used having its part', async () => {
+    const available = new Set(
+      readdirSync(dirname(require.resolve('@digdir/designsystemet-css/base.css')))
+        .filter((f) => f.endsWith('.css') && f !== 'index.css')
+        .map((f) => f.slice(0, -'.css'.length)),
+    );
+    const sent = new Set<string>([...DESIGNSYSTEMET_PARTS.base, ...DESIGNSYSTEMET_PARTS.components]);
+    const used = new Set<string>();
+    for (const file of readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f))) {
+      for (const m of readFileSync(join('src', file), 'utf8').matchAll(/\bds-([a-z]+(?:-[a-z]+)*)/g)) {
+        if (available.has(m[1]!)) used.add(m[1]!);
+      }
+    }
+    expect(used.size).toBeGreaterThan(10);
+    expect([...used].filter((part) => !sent.has(part))).toEqual([]);
+
+    const css = await (await get(stylesheetsOf(await (await get('/')).text())[0]!)).text();
+    expect(css.startsWith('@layer ds.theme, ds.base, ds.components;')).toBe(true);
+    for (const part of ['.ds-error-summary', '.ds-breadcrumbs', '.ds-table', '.site-header'])
+      expect(css).toContain(part);
+    for (const unused of ['.ds-combobox', '.ds-dialog', '.ds-tabs']) expect(css).not.toContain(unused);
   });
 
   it('links the documents’ stylesheet by its fingerprint too', async () => {

@@ -20,17 +20,17 @@ const isHtml = (res: Response) => (res.headers.get('content-type') ?? '').starts
 
 /**
  * Visits every page reachable by links from the start page (signed out, or as `visit`'s session)
- * and calls `check` on each HTML response.
+ * and calls `check` on each HTML response (at most 150 of them); returns the paths of those pages.
  */
-async function crawl(t: SecurityApp, visit: Visit, check: (res: Response, path: string) => void): Promise<number> {
+async function crawl(t: SecurityApp, visit: Visit, check: (res: Response, path: string) => void): Promise<Set<string>> {
   const seen = new Set<string>(['/', '/logga-in', '/konto', '/program/nytt', '/finns-inte']);
   const queue = [...seen];
-  let pages = 0;
-  while (queue.length && pages < 150) {
+  const pages = new Set<string>();
+  while (queue.length && pages.size < 150) {
     const path = queue.shift()!;
     const res = await get(t.app, path, visit);
     if (!isHtml(res)) continue;
-    pages++;
+    pages.add(path);
     check(res, path);
     for (const [, href] of (await res.text()).matchAll(/href="(\/[^"#]*)"/g)) {
       const link = href!.replaceAll('&amp;', '&');
@@ -62,8 +62,9 @@ describe.each(testDialects)('security headers on %s', (dialect) => {
     };
     const publicPages = await crawl(t, {}, check);
     const editorPages = await crawl(t, { cookie: admin.cookie }, check);
-    expect(publicPages).toBeGreaterThan(10);
-    expect(editorPages).toBeGreaterThan(publicPages);
+    expect(publicPages.size).toBeGreaterThan(10);
+    // The editor reaches pages the public does not.
+    expect([...editorPages].filter((path) => !publicPages.has(path))).not.toEqual([]);
   });
 
   it('on error pages too: 401, 403, 404, 413, 422 and 500', async () => {
@@ -85,7 +86,7 @@ describe.each(testDialects)('security headers on %s', (dialect) => {
   });
 
   it('nosniff on every other response too', async () => {
-    for (const path of ['/static/app.css', '/healthz', '/api/v1/programmes']) {
+    for (const path of ['/static/site.css', '/healthz', '/api/v1/programmes']) {
       const res = await get(t.app, path);
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
     }

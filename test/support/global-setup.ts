@@ -9,10 +9,20 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { buildTemplates, dropTemplates, postgresReachable, TEST_POSTGRES_URL } from './database-templates.js';
 
+/**
+ * A tree that does not compile fails the run under CI=true. Elsewhere it only warns: a developer
+ * running one test file while other files are half-written gets that file's result, and the
+ * command-line tests run the dist/ of the last good build.
+ */
 function compile(): void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const project = fileURLToPath(new URL('../../tsconfig.build.json', import.meta.url));
-  execFileSync(process.execPath, [tsc, '-b', project], { stdio: 'inherit' });
+  try {
+    execFileSync(process.execPath, [tsc, '-b', project], { stdio: 'inherit' });
+  } catch (error) {
+    if (process.env.CI === 'true') throw error;
+    console.warn('src/ kompilerar inte (se ovan): kommandoradstesterna kör den senast byggda dist/.');
+  }
 }
 
 async function withPostgres(): Promise<boolean> {
