@@ -4,6 +4,7 @@
  */
 import type { BurstFigures, DocumentsResult } from './documents.bench.js';
 import type { ImportResult } from './import.bench.js';
+import type { LighthouseResult } from './lighthouse.bench.js';
 import type { ServerLoad } from './app-server.js';
 import type { StoreResult } from './kolada-store.bench.js';
 import type { PlansResult } from './plans.bench.js';
@@ -49,6 +50,8 @@ export interface Settings {
   pdfPrints: number;
   pdfBurst: number;
   pdfVariants: boolean;
+  /** Lighthouse: at most this many public page kinds. */
+  lighthousePages: number;
 }
 
 export const TARGETS = {
@@ -60,6 +63,8 @@ export const TARGETS = {
   docxP50MsMax: 300,
   pdfLongP50MsMax: 2000,
   pdfBurstP99RatioMax: 2,
+  lighthouseScoreMin: 100,
+  publicPageKbBeforeImagesMax: 60,
 } as const;
 
 export interface Check {
@@ -82,6 +87,7 @@ export interface Report {
   plans: PlansResult[];
   start: StartResult | null;
   documents: DocumentsResult | null;
+  lighthouse: LighthouseResult | null;
   checks: Check[];
 }
 
@@ -229,6 +235,7 @@ export function checksOf(
   plans: readonly PlansResult[],
   start: StartResult | null,
   documents: DocumentsResult | null = null,
+  lighthouse: LighthouseResult | null = null,
 ): Check[] {
   const checks: Check[] = [];
   for (const r of imports)
@@ -272,7 +279,44 @@ export function checksOf(
   }
   if (start) checks.push(...startChecks(start));
   if (documents) checks.push(...documentsChecks(documents));
+  if (lighthouse) checks.push(...lighthouseChecks(lighthouse));
   return checks;
+}
+
+function lighthouseChecks(l: LighthouseResult): Check[] {
+  const lowest = Math.min(...l.pages.flatMap((p) => Object.values(p.scores)));
+  const heaviest = Math.max(...l.pages.map((p) => p.bytesBeforeImages));
+  return [
+    {
+      name: `lighthouse: lowest score of ${l.pages.length} public pages`,
+      value: String(lowest),
+      target: `>= ${TARGETS.lighthouseScoreMin}`,
+      pass: lowest >= TARGETS.lighthouseScoreMin,
+    },
+    {
+      name: 'lighthouse: heaviest public page before images',
+      value: `${(heaviest / 1024).toFixed(1)} KiB`,
+      target: `<= ${TARGETS.publicPageKbBeforeImagesMax} KiB`,
+      pass: heaviest <= TARGETS.publicPageKbBeforeImagesMax * 1024,
+    },
+  ];
+}
+
+function lighthouseSection(l: LighthouseResult, n: number): string[] {
+  const width = Math.max(20, ...l.pages.map((p) => p.path.length)) + 2;
+  return [
+    `${n}. Public pages under Lighthouse ${l.lighthouse} (mobile, simulated slow 4G; ${l.chromium}), one per template`,
+    `   ${pad('page', width)}${lpad('perf', 5)}${lpad('a11y', 5)}${lpad('best', 5)}${lpad('seo', 5)}${lpad('FCP', 8)}${lpad('LCP', 8)}${lpad('KiB', 7)}${lpad('req', 5)}`,
+    ...l.pages.map(
+      (p) =>
+        `   ${pad(p.path, width)}${lpad(String(p.scores.performance), 5)}${lpad(String(p.scores.accessibility), 5)}` +
+        `${lpad(String(p.scores['best-practices']), 5)}${lpad(String(p.scores.seo), 5)}` +
+        `${lpad(`${(p.firstContentfulPaintMs / 1000).toFixed(1)} s`, 8)}${lpad(`${(p.largestContentfulPaintMs / 1000).toFixed(1)} s`, 8)}` +
+        `${lpad((p.bytesBeforeImages / 1024).toFixed(1), 7)}${lpad(String(p.requests), 5)}` +
+        (p.misses.length ? `  (${p.misses.join(', ')})` : ''),
+    ),
+    '   (KiB: transferred before images — HTML, stylesheet, icons; req: requests of the page)',
+  ];
 }
 
 function importSection(results: readonly ImportResult[], settings: Settings): string[] {
@@ -490,6 +534,7 @@ export function formatReport(report: Report): string {
   for (const p of report.plans) lines.push('', ...plansSection(p, 3));
   if (report.start) lines.push('', ...startSection(report.start, 4));
   if (report.documents) lines.push('', ...documentsSection(report.documents, 5, settings));
+  if (report.lighthouse) lines.push('', ...lighthouseSection(report.lighthouse, 6));
   lines.push('', 'Checks');
   const width = Math.max(...report.checks.map((c) => c.name.length));
   for (const c of report.checks)

@@ -2,7 +2,8 @@
  * `npm run bench`: import throughput against the driver's raw insert rate, a Kolada-sized store
  * behind the real app, the chief networks' plans at the scale of a large cooperation behind it, and
  * the server's start time and memory as `npm start` runs it (against tsx and a bare Node server), and
- * the documents (the memo as HTML, Word and PDF, and a burst of PDFs against the page latency).
+ * the documents (the memo as HTML, Word and PDF, and a burst of PDFs against the page latency), and
+ * the public pages under Lighthouse (scores and bytes before images, one page per template).
  * Prints ratios and figures measured in this same run next to their targets; timings are never
  * asserted in tests, where the machine varies.
  *
@@ -11,7 +12,7 @@
  *   npm run bench -- --postgres-store     also the store on PostgreSQL
  *   npm run bench -- --postgres-plans     also the plans on PostgreSQL
  *   npm run bench -- --json out.json      the JSON report to a file (otherwise stdout's last line)
- *   npm run bench -- --only import|store|plans|start|documents  one part only
+ *   npm run bench -- --only import|store|plans|start|documents|lighthouse  one part only
  *   npm run bench -- --runs N             import runs per side (default 3, ≥ 2)
  *   npm run bench -- --load-seconds N     HTTP load duration (default 10, quick 3)
  *
@@ -26,6 +27,7 @@ import SQLite from 'better-sqlite3';
 import { DEMO_PLAN_YEAR } from '../src/seed/demo-plans.js';
 import type { DocumentsInput, DocumentsResult, PrinterVariant } from './documents.bench.js';
 import type { ImportInput, ImportResult } from './import.bench.js';
+import type { LighthouseInput, LighthouseResult } from './lighthouse.bench.js';
 import type { StoreInput, StoreResult } from './kolada-store.bench.js';
 import type { PlansInput, PlansResult } from './plans.bench.js';
 import type { StartInput, StartResult } from './start.bench.js';
@@ -45,10 +47,10 @@ const { values: args } = parseArgs({
   },
   strict: true,
 });
-const PARTS = ['import', 'store', 'plans', 'start', 'documents'] as const;
+const PARTS = ['import', 'store', 'plans', 'start', 'documents', 'lighthouse'] as const;
 type Part = (typeof PARTS)[number];
 if (args.only !== undefined && !(PARTS as readonly string[]).includes(args.only))
-  throw new Error('--only takes "import", "store", "plans", "start" or "documents".');
+  throw new Error('--only takes "import", "store", "plans", "start", "documents" or "lighthouse".');
 const includes = (part: Part) => args.only === undefined || args.only === part;
 const runs = args.runs === undefined ? 3 : Number(args.runs);
 if (!Number.isInteger(runs) || runs < 2) throw new Error('--runs takes a whole number of at least 2 (warm-up).');
@@ -78,6 +80,7 @@ const sizes: Settings = args.quick
       pdfPrints: 2,
       pdfBurst: 20,
       pdfVariants: false,
+      lighthousePages: 3,
     }
   : {
       mode: 'full',
@@ -99,6 +102,7 @@ const sizes: Settings = args.quick
       pdfPrints: 10,
       pdfBurst: 20,
       pdfVariants: true,
+      lighthousePages: 40,
     };
 /** The year the plans part measures: the demo's example plans are for 2026 (src/seed/demo-plans.ts). */
 const PLAN_YEAR = DEMO_PLAN_YEAR;
@@ -232,6 +236,12 @@ async function main(): Promise<number> {
           tmpDir,
         })
       : null;
+    const lighthouse = includes('lighthouse')
+      ? await runInChild<LighthouseInput, LighthouseResult>('./lighthouse.bench.ts', {
+          tmpDir,
+          maxPages: settings.lighthousePages,
+        })
+      : null;
     const report: Report = {
       startedAt,
       finishedAt: new Date().toISOString(),
@@ -243,7 +253,8 @@ async function main(): Promise<number> {
       plans,
       start,
       documents,
-      checks: checksOf(imports, stores, plans, start, documents),
+      lighthouse,
+      checks: checksOf(imports, stores, plans, start, documents, lighthouse),
     };
     console.log(formatReport(report));
     const json = JSON.stringify(report);
