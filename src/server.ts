@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { ensureFirstAdministrator } from './app/auth/users.js';
 import { createContext } from './app/context.js';
 import { loadConfig, type Config } from './config/env.js';
-import { oidcSettings } from './config/oidc.js';
+import { oidcSettings, publicUrlOf } from './config/oidc.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './http/logging.js';
 import { createPdfPrinter } from './documents/pdf-printer.js';
@@ -39,7 +39,13 @@ export async function startServer(config: Config = loadConfig()) {
     logger.info({ event: 'first_administrator.created' }, 'Inga konton fanns: kontot "Administratör" är skapat.');
   }
   const pdfPrinter = createPdfPrinter({ executablePath: config.CHROMIUM_PATH });
-  const app = createApp(ctx, { logger, trustProxy: config.TRUST_PROXY, oidc: oidcSettings(config), pdfPrinter });
+  const app = createApp(ctx, {
+    logger,
+    trustProxy: config.TRUST_PROXY,
+    oidc: oidcSettings(config),
+    pdfPrinter,
+    publicUrl: publicUrlOf(config),
+  });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/`;
     logger.info({ event: 'server.started', url, trustProxy: config.TRUST_PROXY }, `samverkan lyssnar på ${url}`);

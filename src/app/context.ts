@@ -8,12 +8,15 @@ import type { Storage } from '../storage/database.js';
 import { apiTokenRepository } from '../storage/api-token.repository.js';
 import { auditRepository } from '../storage/audit.repository.js';
 import { collaborationRepository } from '../storage/collaboration.repository.js';
+import { consultationRepository } from '../storage/consultation.repository.js';
 import { decisionRepository } from '../storage/decision.repository.js';
+import { eventRepository } from '../storage/event.repository.js';
 import { followUpRepository } from '../storage/follow-up.repository.js';
 import { goalIndicatorRepository } from '../storage/goal-indicator.repository.js';
 import { indicatorRepository } from '../storage/indicator.repository.js';
 import { koladaCatalogueRepository } from '../storage/kolada-catalogue.repository.js';
 import { memoRepository } from '../storage/memo.repository.js';
+import { progressRepository } from '../storage/progress.repository.js';
 import { oidcRepository } from '../storage/oidc.repository.js';
 import { planRepository } from '../storage/plan.repository.js';
 import { programmeRepository } from '../storage/programme.repository.js';
@@ -69,6 +72,9 @@ export const repositories = (db: Kysely<Database> | Transaction<Database>, diale
   plans: planRepository(db),
   followUp: followUpRepository(db),
   memos: memoRepository(db),
+  consultations: consultationRepository(db),
+  events: eventRepository(db),
+  progress: progressRepository(db),
 });
 
 export type Repositories = ReturnType<typeof repositories>;

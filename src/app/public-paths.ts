@@ -1,5 +1,8 @@
 import { readRepos, type AppContext } from './context.js';
 import { listProgrammes } from './programmes/list-programmes.js';
+import { progressPaths } from './progress/get-progress.js';
+import { eventPaths } from './events/get-events.js';
+import { consultationPublicPaths } from './consultation/get-consultation.js';
 
 /**
  * The addresses of the pages anyone may read, for the sitemap: the start page, every programme that is
@@ -17,6 +20,10 @@ export async function publicPaths(ctx: AppContext): Promise<string[]> {
     '/versioner',
     '/nyckeltal',
     ...indicators.map((i) => `/nyckeltal/${encodeURIComponent(i.key)}`),
+    ...(await progressPaths(ctx)),
+    ...(await eventPaths(ctx)),
+    ...(await consultationPublicPaths(ctx)),
+    '/oppna-data',
     '/om',
     '/tillganglighet',
   ];

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { checkOidcVariables, oidcVariables } from './oidc.js';
+import { openDataVariables } from './open-data.js';
 
 /** Where Chromium is looked for when CHROMIUM_PATH is not set: Debian's package, Ubuntu's, Google's. */
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -64,6 +65,7 @@ const schema = z
       .transform((path) => path || (CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate)) ?? null)),
     /** OpenID Connect sign-in (optional; all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET or none): see oidc.ts. */
     ...oidcVariables,
+    ...openDataVariables,
   })
   .superRefine(checkOidcVariables)
   .superRefine((env, ctx) => {

@@ -43,15 +43,24 @@ export function checkOidcVariables(env: OidcVariables, ctx: z.RefinementCtx): vo
   }
 }
 
-/** The sign-in's settings, or undefined when OpenID Connect is not configured. */
-export function oidcSettings(config: OidcVariables & { HOST: string; PORT: number }): OidcSettings | undefined {
-  if (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID || !config.OIDC_CLIENT_SECRET) return undefined;
+/**
+ * The address people reach the service at, without a trailing slash: PUBLIC_URL, else http://HOST:PORT.
+ * Canonical links, the sitemap and OpenID Connect's redirect take it from here, never from a request's
+ * Host header (public pages are cached and shared between visitors).
+ */
+export function publicUrlOf(config: Pick<OidcVariables, 'PUBLIC_URL'> & { HOST: string; PORT: number }): string {
   const host = ['0.0.0.0', '::'].includes(config.HOST)
     ? 'localhost'
     : config.HOST.includes(':')
       ? `[${config.HOST}]`
       : config.HOST;
-  const publicUrl = new URL(config.PUBLIC_URL ?? `http://${host}:${config.PORT}`);
+  return new URL(config.PUBLIC_URL ?? `http://${host}:${config.PORT}`).origin;
+}
+
+/** The sign-in's settings, or undefined when OpenID Connect is not configured. */
+export function oidcSettings(config: OidcVariables & { HOST: string; PORT: number }): OidcSettings | undefined {
+  if (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID || !config.OIDC_CLIENT_SECRET) return undefined;
+  const publicUrl = new URL(publicUrlOf(config));
   return {
     issuer: config.OIDC_ISSUER,
     clientId: config.OIDC_CLIENT_ID,

@@ -6,7 +6,7 @@
  */
 import type { IsoDate } from '../domain/dates.js';
 
-export type DocumentKind = 'memo' | 'programme' | 'annual-report' | 'conference-pack';
+export type DocumentKind = 'memo' | 'programme' | 'annual-report' | 'conference-pack' | 'consultation-report';
 
 /**
  * A run of text. `placeholder` marks text the author must still fill in (e.g. a decision that is not

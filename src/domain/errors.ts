@@ -11,6 +11,7 @@ export type DomainErrorCode =
   | 'not_proposed'
   | 'foreign_member'
   | 'conflict'
+  | 'rate_limited'
   | 'unauthenticated'
   | 'forbidden';
 

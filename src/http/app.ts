@@ -19,6 +19,8 @@ import { oidcRoutes } from '../web/oidc.routes.js';
 import type { OidcSettings } from '../app/auth/oidc.js';
 import { createPdfPrinter, type PdfPrinter } from '../documents/pdf-printer.js';
 import { webRoutes } from '../web/routes.js';
+import { englishPagesOnly, englishRoutes, pageLanguage } from '../web/i18n/english-pages.js';
+import { siteAddress } from '../web/site-address.js';
 import { requestScopedContext, sessions } from './session.js';
 
 export interface HttpOptions {
@@ -41,6 +43,12 @@ export interface HttpOptions {
    * request. Without one the documents are offered as pages and Word files only, and say so.
    */
   pdfPrinter?: PdfPrinter;
+  /**
+   * PUBLIC_URL: the origin people reach the service at, for canonical links, language alternates and the
+   * sitemap (never the request's Host: public pages are cached). Without it pages have no canonical link
+   * and the sitemap uses the request's origin.
+   */
+  publicUrl?: string;
 }
 
 /** The whole HTTP surface: pages, JSON API, health check and static files. */
@@ -49,6 +57,7 @@ export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
   const trustProxy = options.trustProxy ?? false;
   const app = new Hono();
   app.use(contextStorage());
+  app.use(pageLanguage, siteAddress(options.publicUrl));
   app.use(proxyTrust(trustProxy));
   app.use(requestLogging(options.logger ?? createLogger({ level: 'error' }), { trustProxy }));
   app.use(securityHeaders, strictTransportSecurity);
@@ -74,6 +83,9 @@ export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
   app.use((c, next) => (c.req.path === IMPORT_PATH ? uploadBodyLimit(c, next) : defaultBodyLimit(c, next)));
 
   app.use(sessions(ctx));
+  // English pages live under /en: only those anyone may read (src/web/i18n/english-pages.ts).
+  app.use('/en', englishPagesOnly(handleNotFound));
+  app.use('/en/*', englishPagesOnly(handleNotFound));
   // The password change answers 303 only when the new password is stored (and every session ended).
   app.use('/konto/losenord', async (c, next) => {
     const userId = c.var.signedIn?.user.id;
@@ -93,7 +105,9 @@ export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
   if (options.oidc) app.route('/', oidcRoutes(ctx, options.oidc));
   app.route('/', authRoutes(ctx, options.oidc));
   app.route('/', apiTokenRoutes(ctx));
-  app.route('/', webRoutes(ctx, options.pdfPrinter ?? createPdfPrinter({ executablePath: null })));
+  const web = webRoutes(ctx, options.pdfPrinter ?? createPdfPrinter({ executablePath: null }));
+  app.route('/', web);
+  app.route('/en', englishRoutes(web));
 
   app.notFound(handleNotFound);
   app.onError(handleError);

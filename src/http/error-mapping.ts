@@ -10,6 +10,7 @@ export const statusOf: Record<DomainErrorCode, ContentfulStatusCode> = {
   not_a_draft: 409,
   not_proposed: 409,
   conflict: 409,
+  rate_limited: 429,
   unauthenticated: 401,
   forbidden: 403,
 };

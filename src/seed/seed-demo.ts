@@ -12,6 +12,7 @@ import { checkImport, writeImport } from '../app/indicators/import-values.js';
 import { goalIndicatorSnapshot } from '../app/indicators/link-goal-indicator.js';
 import { loadDemoDataset, type DemoDataset } from './demo-dataset.js';
 import { DEMO_GOAL_TARGET, DEMO_SERIES, demoValueRows } from './demo-indicators.js';
+import { DEMO_EVENTS, seedDemoEvents, type DemoEventRecord } from './demo-events.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { shippedAreas } from './kolada-catalogue-files.js';
 
@@ -28,7 +29,12 @@ const lookup = <K, V>(map: Map<K, V>, key: K, what: string): V => {
  * had been entered by hand, so every record has a history from its first day; so do the invented
  * example plans with their activities, decisions, rounds and reports (src/seed/demo-plans.ts).
  */
-export async function seedDemo(ctx: AppContext, dataset: DemoDataset = loadDemoDataset()): Promise<boolean> {
+export async function seedDemo(
+  ctx: AppContext,
+  dataset: DemoDataset = loadDemoDataset(),
+  /** The events (src/seed/demo-events.ts); none for a database migrated only up to before 0010. */
+  calendarEvents: readonly DemoEventRecord[] = DEMO_EVENTS,
+): Promise<boolean> {
   return inTransaction(ctx, async (repos) => {
     if ((await repos.collaboration.count()) > 0) return false;
     const now = timestamp(ctx);
@@ -169,6 +175,8 @@ export async function seedDemo(ctx: AppContext, dataset: DemoDataset = loadDemoD
 
     // Invented example plans for the networks (marked as examples everywhere), their rounds and reports.
     events.push(...(await seedDemoPlans(repos, collaborationId, now)));
+    // The events the sources name, with what they say about each (src/seed/demo-events.ts).
+    events.push(...(await seedDemoEvents(repos, collaborationId, now, calendarEvents)));
 
     // Appended last: on PostgreSQL the chain lock is then held only for the moment before commit.
     for (const event of events) await recordEvent(ctx, repos, event);

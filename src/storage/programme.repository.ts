@@ -19,10 +19,28 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 export type NewProgramme = Omit<Programme, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
+/** A programme's own fields; the English texts change only when given. */
 export type ProgrammeFields = Pick<
   Programme,
-  'name' | 'targetYear' | 'validFromYear' | 'validToYear' | 'vision' | 'overarchingGoal' | 'note'
+  | 'name'
+  | 'targetYear'
+  | 'validFromYear'
+  | 'validToYear'
+  | 'vision'
+  | 'overarchingGoal'
+  | 'note'
+  | 'nameEn'
+  | 'visionEn'
+  | 'overarchingGoalEn'
 >;
+
+/** A perspective's texts; the English ones change only when given. */
+export interface PerspectiveFields {
+  name: string;
+  description: string;
+  nameEn?: string;
+  descriptionEn?: string;
+}
 
 export interface GoalFields {
   focusAreaId: number;
@@ -32,13 +50,37 @@ export interface GoalFields {
   statements: Record<number, string>;
   strategies: string[];
   predecessorGoalIds: number[];
+  /** English texts; unchanged when not given. */
+  titleEn?: string;
+  descriptionEn?: string;
+  /**
+   * The strategies in English, by position (the first line is the first strategy's). When not given, a
+   * strategy keeps the English text it had if its Swedish text is unchanged.
+   */
+  strategiesEn?: string[];
 }
 
 export interface FocusAreaFields {
   name: string;
   description: string;
   networkId: number | null;
+  /** English texts; unchanged when not given. */
+  nameEn?: string;
+  descriptionEn?: string;
 }
+
+/** Only the English texts that were given, as columns (an update sets them, '' included). */
+const given = <T extends Record<string, string | undefined>>(columns: T): Partial<Record<keyof T, string>> =>
+  Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined)) as Partial<Record<keyof T, string>>;
+
+/**
+ * Only the English texts that are stored (non-empty), as columns: a new row without English texts
+ * names none of them and gets the columns' default '' (and is written the same before migration 0012).
+ */
+const stored = <T extends Record<string, string | undefined>>(columns: T): Partial<Record<keyof T, string>> =>
+  Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined && v !== '')) as Partial<
+    Record<keyof T, string>
+  >;
 
 const toSummary = (r: ProgrammeRow, statedChanges: string[]): ProgrammeSummary => ({
   id: r.id,
@@ -50,6 +92,9 @@ const toSummary = (r: ProgrammeRow, statedChanges: string[]): ProgrammeSummary =
   validToYear: r.valid_to_year,
   vision: r.vision,
   overarchingGoal: r.overarching_goal,
+  nameEn: r.name_en,
+  visionEn: r.vision_en,
+  overarchingGoalEn: r.overarching_goal_en,
   state: r.state as ProgrammeState,
   adoptionRule: r.adoption_rule as AdoptionRule,
   replacesProgrammeId: r.replaces_programme_id,
@@ -147,11 +192,18 @@ export const programmeRepository = (db: Db) => {
         position: g.position,
         title: g.title,
         description: g.description,
+        titleEn: g.title_en,
+        descriptionEn: g.description_en,
         networkId: g.network_id,
         note: g.note,
         statements: Object.fromEntries((statementsByGoal.get(g.id) ?? []).map((s) => [s.perspective_id, s.statement])),
         predecessorGoalIds: (lineageByGoal.get(g.id) ?? []).map((l) => l.predecessor_goal_id),
-        strategies: (strategiesByGoal.get(g.id) ?? []).map((s) => ({ id: s.id, position: s.position, text: s.text })),
+        strategies: (strategiesByGoal.get(g.id) ?? []).map((s) => ({
+          id: s.id,
+          position: s.position,
+          text: s.text,
+          textEn: s.text_en,
+        })),
       })),
       (g) => g.focusAreaId,
     );
@@ -161,12 +213,16 @@ export const programmeRepository = (db: Db) => {
         position: p.position,
         name: p.name,
         description: p.description,
+        nameEn: p.name_en,
+        descriptionEn: p.description_en,
       })),
       focusAreas: areas.map((a) => ({
         id: a.id,
         position: a.position,
         name: a.name,
         description: a.description,
+        nameEn: a.name_en,
+        descriptionEn: a.description_en,
         networkId: a.network_id,
         note: a.note,
         goals: goalsByArea.get(a.id) ?? [],
@@ -176,12 +232,28 @@ export const programmeRepository = (db: Db) => {
 
   async function replaceGoalChildren(
     goalId: number,
-    fields: Pick<GoalFields, 'statements' | 'strategies' | 'predecessorGoalIds'>,
+    fields: Pick<GoalFields, 'statements' | 'strategies' | 'predecessorGoalIds' | 'strategiesEn'>,
   ) {
+    const earlierEnglish = new Map(
+      fields.strategiesEn === undefined
+        ? (await db.selectFrom('strategies').select(['text', 'text_en']).where('goal_id', '=', goalId).execute()).map(
+            (s) => [s.text, s.text_en] as const,
+          )
+        : [],
+    );
+    const englishOf = (text: string, i: number) =>
+      fields.strategiesEn === undefined ? (earlierEnglish.get(text) ?? '') : (fields.strategiesEn[i] ?? '');
     await db.deleteFrom('strategies').where('goal_id', '=', goalId).execute();
     await db.deleteFrom('goal_statements').where('goal_id', '=', goalId).execute();
     await db.deleteFrom('goal_lineage').where('goal_id', '=', goalId).execute();
-    const strategies = fields.strategies.map((text, i) => ({ goal_id: goalId, position: i + 1, text }));
+    const english = fields.strategies.map(englishOf);
+    // Every row names the same columns: text_en only when some strategy has an English text.
+    const strategies = fields.strategies.map((text, i) => ({
+      goal_id: goalId,
+      position: i + 1,
+      text,
+      ...(english.some((e) => e !== '') ? { text_en: english[i]! } : {}),
+    }));
     if (strategies.length) await db.insertInto('strategies').values(strategies).execute();
     const statements = Object.entries(fields.statements)
       .filter(([, s]) => s.trim() !== '')
@@ -242,20 +314,22 @@ export const programmeRepository = (db: Db) => {
     },
 
     /** Goal ids of a programme mapped to their programme, for lineage links across versions. */
-    async goalsWithProgramme(goalIds: number[]): Promise<{ goalId: number; programmeId: number; title: string }[]> {
+    async goalsWithProgramme(
+      goalIds: number[],
+    ): Promise<{ goalId: number; programmeId: number; title: string; titleEn: string }[]> {
       if (goalIds.length === 0) return [];
       const rows = await db
         .selectFrom('goals')
-        .select(['id', 'programme_id', 'title'])
+        .select(['id', 'programme_id', 'title', 'title_en'])
         .where('id', 'in', goalIds)
         .execute();
-      return rows.map((r) => ({ goalId: r.id, programmeId: r.programme_id, title: r.title }));
+      return rows.map((r) => ({ goalId: r.id, programmeId: r.programme_id, title: r.title, titleEn: r.title_en }));
     },
 
     /** Goals that name any of `goalIds` as predecessor. */
     async successorGoals(
       goalIds: number[],
-    ): Promise<{ goalId: number; predecessorGoalId: number; programmeId: number; title: string }[]> {
+    ): Promise<{ goalId: number; predecessorGoalId: number; programmeId: number; title: string; titleEn: string }[]> {
       if (goalIds.length === 0) return [];
       const rows = await db
         .selectFrom('goal_lineage')
@@ -265,6 +339,7 @@ export const programmeRepository = (db: Db) => {
           'goal_lineage.predecessor_goal_id as predecessorGoalId',
           'goals.programme_id as programmeId',
           'goals.title',
+          'goals.title_en as titleEn',
         ])
         .where('goal_lineage.predecessor_goal_id', 'in', goalIds)
         .orderBy('goals.id')
@@ -285,6 +360,7 @@ export const programmeRepository = (db: Db) => {
           valid_to_year: p.validToYear,
           vision: p.vision,
           overarching_goal: p.overarchingGoal,
+          ...stored({ name_en: p.nameEn, vision_en: p.visionEn, overarching_goal_en: p.overarchingGoalEn }),
           state: p.state,
           adoption_rule: p.adoptionRule,
           replaces_programme_id: p.replacesProgrammeId,
@@ -306,7 +382,13 @@ export const programmeRepository = (db: Db) => {
       for (const [i, persp] of p.perspectives.entries()) {
         const row = await db
           .insertInto('perspectives')
-          .values({ programme_id: id, position: i + 1, name: persp.name, description: persp.description })
+          .values({
+            programme_id: id,
+            position: i + 1,
+            name: persp.name,
+            description: persp.description,
+            ...stored({ name_en: persp.nameEn, description_en: persp.descriptionEn }),
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         perspectiveIds.set(persp.id, row.id);
@@ -320,6 +402,7 @@ export const programmeRepository = (db: Db) => {
             position: i + 1,
             name: area.name,
             description: area.description,
+            ...stored({ name_en: area.nameEn, description_en: area.descriptionEn }),
             network_id: area.networkId,
             note: area.note,
           })
@@ -334,6 +417,7 @@ export const programmeRepository = (db: Db) => {
               position: j + 1,
               title: goal.title,
               description: goal.description,
+              ...stored({ title_en: goal.titleEn, description_en: goal.descriptionEn }),
               network_id: goal.networkId,
               note: goal.note,
             })
@@ -348,6 +432,7 @@ export const programmeRepository = (db: Db) => {
           await replaceGoalChildren(goalRow.id, {
             statements,
             strategies: goal.strategies.map((s) => s.text),
+            strategiesEn: goal.strategies.map((s) => s.textEn ?? ''),
             predecessorGoalIds: goal.predecessorGoalIds,
           });
         }
@@ -380,6 +465,11 @@ export const programmeRepository = (db: Db) => {
           vision: fields.vision,
           overarching_goal: fields.overarchingGoal,
           note: fields.note,
+          ...given({
+            name_en: fields.nameEn,
+            vision_en: fields.visionEn,
+            overarching_goal_en: fields.overarchingGoalEn,
+          }),
         })
         .where('id', '=', id)
         .execute();
@@ -389,25 +479,30 @@ export const programmeRepository = (db: Db) => {
       await db.updateTable('programmes').set({ state }).where('id', '=', id).execute();
     },
 
-    async addPerspective(programmeId: number, name: string, description: string): Promise<number> {
+    async addPerspective(programmeId: number, fields: PerspectiveFields): Promise<number> {
       const position = await nextPosition('perspectives', programmeId);
       const row = await db
         .insertInto('perspectives')
-        .values({ programme_id: programmeId, position, name, description })
+        .values({
+          programme_id: programmeId,
+          position,
+          name: fields.name,
+          description: fields.description,
+          ...stored({ name_en: fields.nameEn, description_en: fields.descriptionEn }),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
     },
 
-    async updatePerspective(
-      programmeId: number,
-      perspectiveId: number,
-      name: string,
-      description: string,
-    ): Promise<void> {
+    async updatePerspective(programmeId: number, perspectiveId: number, fields: PerspectiveFields): Promise<void> {
       await db
         .updateTable('perspectives')
-        .set({ name, description })
+        .set({
+          name: fields.name,
+          description: fields.description,
+          ...given({ name_en: fields.nameEn, description_en: fields.descriptionEn }),
+        })
         .where('id', '=', perspectiveId)
         .where('programme_id', '=', programmeId)
         .execute();
@@ -431,6 +526,7 @@ export const programmeRepository = (db: Db) => {
           position,
           name: fields.name,
           description: fields.description,
+          ...stored({ name_en: fields.nameEn, description_en: fields.descriptionEn }),
           network_id: fields.networkId,
           note: '',
         })
@@ -442,7 +538,12 @@ export const programmeRepository = (db: Db) => {
     async updateFocusArea(programmeId: number, areaId: number, fields: FocusAreaFields): Promise<void> {
       await db
         .updateTable('focus_areas')
-        .set({ name: fields.name, description: fields.description, network_id: fields.networkId })
+        .set({
+          name: fields.name,
+          description: fields.description,
+          network_id: fields.networkId,
+          ...given({ name_en: fields.nameEn, description_en: fields.descriptionEn }),
+        })
         .where('id', '=', areaId)
         .where('programme_id', '=', programmeId)
         .execute();
@@ -476,6 +577,7 @@ export const programmeRepository = (db: Db) => {
           position: await nextGoalPosition(fields.focusAreaId),
           title: fields.title,
           description: fields.description,
+          ...stored({ title_en: fields.titleEn, description_en: fields.descriptionEn }),
           network_id: fields.networkId,
           note: '',
         })
@@ -499,6 +601,7 @@ export const programmeRepository = (db: Db) => {
           title: fields.title,
           description: fields.description,
           network_id: fields.networkId,
+          ...given({ title_en: fields.titleEn, description_en: fields.descriptionEn }),
           ...(position === undefined ? {} : { position }),
         })
         .where('id', '=', goalId)

@@ -49,6 +49,18 @@ export interface Database {
   follow_up_reminders: FollowUpReminderTable;
   member_memo_settings: MemberMemoSettingsTable;
   member_memos: MemberMemoTable;
+  consultations: ConsultationTable;
+  consultation_themes: ConsultationThemeTable;
+  consultation_comments: ConsultationCommentTable;
+  consultation_reports: ConsultationReportTable;
+  consultation_moderations: ConsultationModerationTable;
+  consultation_answers: ConsultationAnswerTable;
+  consultation_attempts: ConsultationAttemptTable;
+  calendar_events: CalendarEventTable;
+  calendar_event_agenda_items: CalendarEventAgendaItemTable;
+  calendar_event_files: CalendarEventFileTable;
+  calendar_event_recordings: CalendarEventRecordingTable;
+  calendar_event_outcomes: CalendarEventOutcomeTable;
 }
 
 type Id = Generated<number>;
@@ -121,6 +133,10 @@ export interface ProgrammeTable {
   valid_to_year: number | null;
   vision: string;
   overarching_goal: string;
+  /** English texts (migration 0012); '' when none is stored. */
+  name_en: ColumnType<string, string | undefined, string>;
+  vision_en: ColumnType<string, string | undefined, string>;
+  overarching_goal_en: ColumnType<string, string | undefined, string>;
   state: string;
   adoption_rule: string;
   replaces_programme_id: number | null;
@@ -145,6 +161,8 @@ export interface PerspectiveTable {
   position: number;
   name: string;
   description: string;
+  name_en: ColumnType<string, string | undefined, string>;
+  description_en: ColumnType<string, string | undefined, string>;
 }
 
 export interface FocusAreaTable {
@@ -155,6 +173,8 @@ export interface FocusAreaTable {
   description: string;
   network_id: number | null;
   note: string;
+  name_en: ColumnType<string, string | undefined, string>;
+  description_en: ColumnType<string, string | undefined, string>;
 }
 
 export interface GoalTable {
@@ -166,6 +186,8 @@ export interface GoalTable {
   description: string;
   network_id: number | null;
   note: string;
+  title_en: ColumnType<string, string | undefined, string>;
+  description_en: ColumnType<string, string | undefined, string>;
 }
 
 export interface GoalStatementTable {
@@ -184,6 +206,7 @@ export interface StrategyTable {
   goal_id: number;
   position: number;
   text: string;
+  text_en: ColumnType<string, string | undefined, string>;
 }
 
 export interface DecisionTable {
@@ -525,4 +548,146 @@ export interface MemberMemoTable {
   version: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
+}
+
+/** An event of the cooperation (Rådslaget, a conference); `events` holds the recurring meetings' descriptions. */
+export interface CalendarEventTable {
+  id: Id;
+  collaboration_id: number;
+  slug: string;
+  kind: string;
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as `date_precision` says. */
+  date_value: string;
+  date_precision: string;
+  start_time: string;
+  end_time: string;
+  place: string;
+  host_member_id: number | null;
+  theme: string;
+  programme_id: number | null;
+  programme_text: string;
+  status: string;
+  publication: string;
+  summary: string;
+  source: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CalendarEventAgendaItemTable {
+  id: Id;
+  event_id: number;
+  position: number;
+  start_time: string;
+  end_time: string;
+  title: string;
+}
+
+export interface CalendarEventFileTable {
+  id: Id;
+  event_id: number;
+  name: string;
+  url: string;
+  format: string;
+  /** bigint: PostgreSQL returns it as text. */
+  size_bytes: ColumnType<number | string | null, number | null, number | null>;
+  created_at: string;
+}
+
+export interface CalendarEventRecordingTable {
+  id: Id;
+  event_id: number;
+  title: string;
+  url: string;
+  has_captions: number;
+  published: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CalendarEventOutcomeTable {
+  id: Id;
+  event_id: number;
+  text: string;
+  url: string;
+  created_at: string;
+}
+
+/** A consultation (samråd) on a proposed programme version; see migration 0011. */
+export interface ConsultationTable {
+  id: Id;
+  programme_id: number;
+  start_date: string;
+  end_date: string;
+  responsible: string;
+  description: string;
+  reports_to_hide: number;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsultationThemeTable {
+  id: Id;
+  consultation_id: number;
+  title: string;
+  created_at: string;
+}
+
+export interface ConsultationCommentTable {
+  id: Id;
+  consultation_id: number;
+  part_kind: string;
+  part_id: number;
+  display_name: string;
+  email: string;
+  body: string;
+  status: string;
+  theme_id: number | null;
+  report_count: ColumnType<number, number | undefined, number>;
+  confirm_token_hash: string | null;
+  confirm_expires_at: string;
+  created_at: string;
+  confirmed_at: string | null;
+  hidden_at: string | null;
+  hidden_reason: ColumnType<string, string | undefined, string>;
+}
+
+export interface ConsultationReportTable {
+  id: Id;
+  comment_id: number;
+  reason: string;
+  details: string;
+  reporter_hash: string;
+  created_at: string;
+}
+
+export interface ConsultationModerationTable {
+  id: Id;
+  comment_id: number;
+  action: string;
+  reason: string;
+  actor_name: string;
+  created_at: string;
+}
+
+export interface ConsultationAnswerTable {
+  id: Id;
+  consultation_id: number;
+  comment_id: number | null;
+  theme_id: number | null;
+  body: string;
+  outcome: string;
+  status: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface ConsultationAttemptTable {
+  id: Id;
+  key: string;
+  occurred_at: string;
 }

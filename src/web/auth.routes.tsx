@@ -21,7 +21,7 @@ export const safeReturn = (path: string | undefined) => (path && /^\/(?!\/)[^\s\
  * address it appended last to X-Forwarded-For (earlier entries are the client's own claims);
  * otherwise the connection's, whatever the headers say.
  */
-function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
+export function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
   const forwarded = c.var.trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
   if (forwarded && isIP(forwarded)) return forwarded;
   try {

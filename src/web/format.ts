@@ -6,10 +6,12 @@
  * the domain writes (e.g. target verdicts) show exactly the figures the pages show.
  */
 import { isIsoDate } from '../domain/dates.js';
+import { currentLocale } from './i18n/locale.js';
 
 export { formatNumber, THOUSANDS_SEPARATOR, type NumberFormatOptions } from '../domain/format-sv.js';
 
-const MONTHS = [
+/** The months' names in Swedish, lower case, January first. */
+export const MONTHS_SV = [
   'januari',
   'februari',
   'mars',
@@ -40,7 +42,7 @@ export function formatLongDate(isoDate: string): string {
   assertIsoDate(isoDate);
   // Own month names instead of Intl.DateTimeFormat: no time zone can shift the day.
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return `${day} ${MONTHS_SV[month - 1]} ${year}`;
 }
 
 /**
@@ -64,12 +66,17 @@ const dateTimeFormatter = new Intl.DateTimeFormat('sv-SE', {
 
 /**
  * A moment as Swedish time in Sweden, whatever the server's time zone: `'2026-11-27T10:00:00Z'` →
- * `'2026-11-27 kl. 11.00'` (winter time, UTC+1). Hours and minutes with a full stop, as Språkrådet writes.
+ * `'2026-11-27 kl. 11.00'` (winter time, UTC+1). Hours and minutes with a full stop, as Språkrådet writes;
+ * on English pages `'2026-11-27 11:00'` (Swedish time still).
  */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw new RangeError(`Ingen tidpunkt: ${JSON.stringify(iso)}`);
   const parts = dateTimeFormatter.formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} kl. ${part('hour')}.${part('minute')}`;
+  const day = `${part('year')}-${part('month')}-${part('day')}`;
+  // English pages write the time as English does (24-hour clock with a colon); Swedish as Språkrådet.
+  return currentLocale() === 'en'
+    ? `${day} ${part('hour')}:${part('minute')}`
+    : `${day} kl. ${part('hour')}.${part('minute')}`;
 }

@@ -3,6 +3,7 @@
  * ("Målet ”Ökad tillgänglighet”: strategier") and values with ids turned into names.
  */
 import { MEMO_STATUS_LABELS } from '../domain/memos/memo.js';
+import { EVENT_KIND_NAMES } from '../domain/events/event.js';
 import type { HistoryEntry, HistoryNames } from '../app/audit/get-history.js';
 import { PART_NOUNS, PROGRAMME_FIELD_NAMES } from '../domain/audit/audit-summary-sv.js';
 import { changedKeys, partOf, type Snapshot, type SnapshotValue } from '../domain/audit/snapshots.js';
@@ -55,6 +56,10 @@ const PART_FIELD_NAMES: Record<string, string> = {
   strategies: 'strategier',
   predecessorGoalIds: 'föregående mål',
   statements: 'bidrag',
+  nameEn: 'namn på engelska',
+  titleEn: 'lydelse på engelska',
+  descriptionEn: 'beskrivning på engelska',
+  strategiesEn: 'strategier på engelska',
 };
 
 const FIELD_NAMES: Record<HistoryEntry['entityType'], Record<string, string>> = {
@@ -159,6 +164,26 @@ const FIELD_NAMES: Record<HistoryEntry['entityType'], Record<string, string>> = 
     recipients: 'beslutet skickas till',
     signatories: 'underskrifter',
   },
+  event: {
+    slug: 'adress',
+    eventKind: 'slag av evenemang',
+    date: 'datum',
+    startTime: 'starttid',
+    endTime: 'sluttid',
+    place: 'plats',
+    hostMember: 'värdkommun',
+    theme: 'tema',
+    programme: 'program',
+    programmeText: 'program för evenemanget',
+    eventStatus: 'blir av',
+    publication: 'publicering',
+    source: 'källa',
+    summary: 'sammanfattning',
+    agenda: 'dagordning',
+    files: 'filer',
+    recordings: 'inspelningar',
+    outcomes: 'resultat',
+  },
   activity_report: {
     activity: 'aktivitet',
     round: 'uppföljning',
@@ -166,6 +191,30 @@ const FIELD_NAMES: Record<HistoryEntry['entityType'], Record<string, string>> = 
     progress: 'genomfört (%)',
     comment: 'kommentar',
     climateEffect: 'bedömd klimateffekt',
+  },
+  consultation: {
+    programme: 'program',
+    programmeId: 'programmets id',
+    startDate: 'första dagen',
+    endDate: 'sista dagen',
+    responsible: 'tar emot synpunkterna',
+    description: 'beskrivning',
+    reportsToHide: 'anmälningar som döljer en kommentar',
+  },
+  consultation_comment: {
+    consultationId: 'samråd',
+    part: 'del av programmet',
+    status: 'läge',
+    reportCount: 'anmälningar',
+    reason: 'skäl',
+  },
+  consultation_theme: { title: 'namn', commentIds: 'kommentarer' },
+  consultation_answer: {
+    commentId: 'kommentar',
+    themeId: 'tema',
+    body: 'svar',
+    outcome: 'tas om hand',
+    status: 'läge',
   },
 };
 
@@ -187,6 +236,9 @@ const CODE_LABELS: Record<string, Record<string, string>> = {
   measure: MEASURE_LABELS_SV,
   targetKind: { absolute: 'Ett målvärde', relative: 'Jämfört med ett annat område' },
   direction: { higher: 'Högre värden', lower: 'Lägre värden' },
+  eventKind: EVENT_KIND_NAMES,
+  eventStatus: { scheduled: 'Enligt plan', cancelled: 'Inställt' },
+  publication: { draft: 'Utkast', published: 'Publicerat' },
 };
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

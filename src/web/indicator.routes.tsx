@@ -23,7 +23,13 @@ import { notFound, validationFailed, type DomainError, type FieldProblem } from 
 import { GENDERS, type Gender } from '../domain/indicators/indicator.js';
 import { statusOf } from '../http/error-mapping.js';
 import { requirePolicy, requireWriteAccess } from '../http/require-policy.js';
-import { comparisonSvg, goalIndicatorSvg, indicatorSeriesSvg } from '../app/indicators/indicator-charts.js';
+import { comparisonSvg, indicatorSeriesSvg, type IndicatorChartWords } from '../app/indicators/indicator-charts.js';
+import type { Comparison } from '../app/indicators/comparison.js';
+import type { GoalIndicatorView } from '../app/indicators/goal-targets.js';
+import type { IndicatorData } from '../app/indicators/indicator-data.js';
+import { progressChartSvg, type ProgressChartTexts } from '../app/progress/progress-chart.js';
+import { currentLocale } from './i18n/locale.js';
+import { texts } from './i18n/texts.js';
 import { GoalPage } from './pages/goal.page.js';
 import {
   emptyLinkForm,
@@ -80,6 +86,57 @@ const importRights = (ctx: AppContext) => {
     ownMemberId: allows(ctx.principal, 'manage_indicators') ? null : (grant?.memberId ?? null),
   };
 };
+
+/** An indicator chart's words on an English page; undefined on Swedish pages (the charts' own words). */
+function seriesWords(data: IndicatorData, gender: Gender): IndicatorChartWords | undefined {
+  const locale = currentLocale();
+  if (locale === 'sv') return undefined;
+  const t = texts(locale);
+  return {
+    locale,
+    title: t.indicators.seriesChartTitle(
+      data.indicator.title,
+      t.common.gender[gender],
+      data.years[0] ?? 0,
+      data.years.at(-1) ?? 0,
+    ),
+    description: t.indicators.seriesChartDescription(data.members.length),
+    shortFigure: t.indicators.shortFigure,
+  };
+}
+
+function rankingWords(comparison: Comparison): IndicatorChartWords | undefined {
+  const locale = currentLocale();
+  if (locale === 'sv') return undefined;
+  const t = texts(locale);
+  return {
+    locale,
+    title: t.indicators.rankingChartTitle(
+      comparison.data.indicator.title,
+      comparison.year,
+      t.common.gender[comparison.gender],
+    ),
+    description: t.indicators.rankingChartDescription,
+    shortFigure: t.indicators.shortFigure,
+  };
+}
+
+/** A goal's indicator chart in the page's language: null (the goal page's Swedish chart) on Swedish pages. */
+function goalChartWords(view: GoalIndicatorView): ProgressChartTexts | null {
+  const locale = currentLocale();
+  if (locale === 'sv') return null;
+  const t = texts(locale);
+  const measured = t.indicators.measuredName(view);
+  return {
+    locale,
+    title: t.progress.chartTitle(view.indicator.title, measured, view.comparisonName),
+    description: t.progress.chartDescription(t.indicators.verdictSentence(view)),
+    measured,
+    comparison: view.comparisonName,
+    targetPath: t.progress.chartTargetPath(view.link.targetYear),
+    trend: t.progress.chartTrend(view.link.targetYear),
+  };
+}
 
 /** Confirmations on the goal page after Post/Redirect/Get (`?sparat=…`). */
 const GOAL_SAVED_MESSAGES: Record<string, string> = {
@@ -183,11 +240,12 @@ export function indicatorRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
   web.get('/nyckeltal/:key', async (c) => {
     const gender = genderParam(c);
     const head = await loadIndicatorHead(ctx, c.req.param('key'));
-    // The figures (values, chart, tables) change only with the data: rendered once per version.
+    // The figures (values, chart, tables) change only with the data: rendered once per version and language.
     const figures = () =>
-      fragmentCache.get(chartCacheKey('indicator-figures', head.versionKey, gender), async () => {
+      fragmentCache.get(chartCacheKey('indicator-figures', currentLocale(), head.versionKey, gender), async () => {
         const data = await withValues(ctx, head);
-        const chartSvg = data.years.length > 0 ? await indicatorSeriesSvg(data, gender, 'utveckling') : '';
+        const chartSvg =
+          data.years.length > 0 ? await indicatorSeriesSvg(data, gender, 'utveckling', seriesWords(data, gender)) : '';
         return String(await (<IndicatorFigures data={data} gender={gender} chartSvg={chartSvg} />).toString());
       });
     // What the goal list shows changes with the links and their programmes' states (drafts are hidden).
@@ -202,7 +260,7 @@ export function indicatorRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
     const gender = genderParam(c);
     const year = yearParam(c);
     const comparison = await getComparison(ctx, c.req.param('key'), { gender, ...(year ? { year } : {}) });
-    const chartSvg = await comparisonSvg(comparison, 'jamforelse');
+    const chartSvg = await comparisonSvg(comparison, 'jamforelse', rankingWords(comparison));
     return html(c, <IndicatorComparisonPage comparison={comparison} chartSvg={chartSvg} />);
   });
 
@@ -219,7 +277,7 @@ export function indicatorRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
     const evidence = await Promise.all(
       views.map(async (view, i) => ({
         view,
-        chartSvg: await goalIndicatorSvg(view, `mal-${goal.id}-${i + 1}`),
+        chartSvg: await progressChartSvg(view, `mal-${goal.id}-${i + 1}`, goalChartWords(view)),
       })),
     );
     return html(
@@ -228,6 +286,7 @@ export function indicatorRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
         programme={programme}
         goal={goal}
         focusAreaName={area.name}
+        focusAreaNameEn={area.nameEn ?? ''}
         evidence={evidence}
         mayManage={mayManage()}
         saved={GOAL_SAVED_MESSAGES[c.req.query('sparat') ?? '']}

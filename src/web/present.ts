@@ -5,7 +5,8 @@ import { programmeStatusLabel } from '../domain/programme/programme-status.js';
 import type { ProgrammeSummary } from '../domain/programme/programme.js';
 import type { Aggregation, IndicatorOrigin } from '../domain/indicators/indicator.js';
 import type { ImportRecord } from '../storage/indicator.repository.js';
-import { formatYearRange } from './format.js';
+import { formatNumber, formatYearRange } from './format.js';
+import { texts } from './i18n/texts.js';
 
 export {
   BODY_KIND_LABELS,
@@ -47,4 +48,11 @@ export const IMPORT_STATUS_LABELS: Record<ImportRecord['status'], string> = {
   failed: 'Misslyckades',
 };
 
-export { valueText } from '../domain/format-sv.js';
+/**
+ * A value with its indicator's decimals, or "saknas" ("no value" on English pages): a missing value is
+ * never shown as 0. Numbers keep the Swedish format in both languages (see src/domain/format-sv.ts).
+ */
+export const valueText = (value: number | null | undefined, decimals: number): string =>
+  value === null || value === undefined || !Number.isFinite(value)
+    ? texts().common.missing
+    : formatNumber(value, { decimals });

@@ -1,5 +1,6 @@
 import type { PdfPrinter } from '../documents/pdf-printer.js';
 import { Hono } from 'hono';
+import { consultationLink } from './consultation.routes.js';
 import { getAdoption, type AdoptionOverview } from '../app/adoption/get-adoption.js';
 import { allows } from '../domain/auth/policies.js';
 import { recordDecision } from '../app/adoption/record-decision.js';
@@ -56,6 +57,7 @@ export function readRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
         proposalProblems={proposalProblems}
         mayReadMemos={allows(ctx.principal, 'read_internal')}
         pdfAvailable={pdfPrinter.available()}
+        consultation={await consultationLink(ctx, view.programme)}
       />,
     );
   });
@@ -67,6 +69,7 @@ export function readRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
       .map((i) => ({
         slug: i.programme.slug,
         name: i.programme.name,
+        nameEn: i.programme.nameEn ?? '',
         status: i.status,
         adoptionRule: i.programme.adoptionRule,
       }));

@@ -14,7 +14,8 @@ export interface PageCache {
 
 /**
  * Sends a page that is the same for every visitor who is not signed in (no name, no CSRF token),
- * keeping its bytes under `key`, which must change whenever anything the page shows changes. Signed-in
+ * keeping its bytes under `key` and the page's language; `key` must change whenever anything the page
+ * shows changes. Signed-in
  * people get the page rendered for them.
  */
 export async function publicPage(
@@ -24,7 +25,10 @@ export async function publicPage(
   render: () => Promise<JSX.Element>,
 ): Promise<Response> {
   if (c.var.signedIn) return html(c, await render());
-  const bytes = await cache.get(key, async () => new TextEncoder().encode(renderPage(await render())));
+  // The language is part of every key, so that a Swedish and an English page never share an entry.
+  const bytes = await cache.get(`${c.var.locale ?? 'sv'}:${key}`, async () =>
+    new TextEncoder().encode(renderPage(await render())),
+  );
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
 }
 

@@ -2,14 +2,18 @@ import { Hono } from 'hono';
 import type { AppContext } from '../app/context.js';
 import type { PdfPrinter } from '../documents/pdf-printer.js';
 import { documentRoutes } from './document.routes.js';
+import { consultationRoutes } from './consultation.routes.js';
 import { draftRoutes } from './draft.routes.js';
+import { eventRoutes } from './event.routes.js';
 import { findabilityRoutes } from './findability.routes.js';
 import { historyRoutes } from './history.routes.js';
 import { followUpRoutes } from './follow-up.routes.js';
 import { indicatorRoutes } from './indicator.routes.js';
 import { planRoutes } from './plan.routes.js';
+import { progressRoutes } from './progress.routes.js';
 import { readRoutes } from './read.routes.js';
 import { memoRoutes } from './memo.routes.js';
+import { openDataRoutes } from './open-data.routes.js';
 import { resultsRoutes } from './results.routes.js';
 import { requirePolicy } from '../http/require-policy.js';
 
@@ -37,8 +41,12 @@ export function webRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
   web.route('/', planRoutes(ctx));
   web.route('/', followUpRoutes(ctx));
   web.route('/', resultsRoutes(ctx, pdfPrinter));
+  web.route('/', progressRoutes(ctx));
   web.route('/', documentRoutes(ctx, pdfPrinter));
   web.route('/', memoRoutes(ctx, pdfPrinter));
+  web.route('/', consultationRoutes(ctx, pdfPrinter));
+  web.route('/', eventRoutes(ctx));
+  web.route('/', openDataRoutes(ctx));
   web.route('/', findabilityRoutes(ctx));
   return web;
 }

@@ -32,12 +32,15 @@ describe.each(testDialects)('robots.txt and sitemap.xml on %s', (dialect) => {
       expect(res.headers.get('content-type')).toBe('application/xml; charset=UTF-8');
       const xml = await res.text();
       expect(xml).toMatch(
-        /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
+        /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9" xmlns:xhtml="http:\/\/www.w3.org\/1999\/xhtml">/,
       );
       const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
       expect(locs).toContain('http://samverkan.example/program/sup-2035');
       expect(locs).toContain('http://samverkan.example/program/sup-2035/dokument');
       expect(locs).toContain('http://samverkan.example/nyckeltal');
+      // Every public page also in English, at /en/….
+      expect(locs).toContain('http://samverkan.example/en/program/sup-2035');
+      expect(locs).not.toContain('http://samverkan.example/en/program/sup-2035/dokument');
       expect(locs.some((l) => l.includes(draft))).toBe(false);
       expect(new Set(locs).size).toBe(locs.length);
       if (cookie !== ANONYMOUS_COOKIE) continue;

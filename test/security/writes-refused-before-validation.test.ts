@@ -46,6 +46,19 @@ const EXCEPTIONS: Record<string, { policy: 'public' | 'signed_in'; reason: strin
   'POST /konto/losenord': { policy: 'signed_in', reason: 'everyone with an account changes their own password' },
   'POST /konto/api-nycklar': { policy: 'signed_in', reason: 'everyone makes API keys with their own roles' },
   'POST /konto/api-nycklar/:id/aterkalla': { policy: 'signed_in', reason: 'everyone revokes their own API keys' },
+  'POST /program/:slug/samrad/del/:part': { policy: 'public', reason: 'anyone may comment in a consultation' },
+  'POST /samrad/bekrafta/:token': { policy: 'public', reason: 'a commenter confirms their address by the mailed link' },
+  'POST /program/:slug/samrad/kommentarer/:id{[0-9]+}/anmal': {
+    policy: 'public',
+    reason: 'anyone may report a comment (BBS-lagen)',
+  },
+  // The same three forms sent from the consultation's English pages (src/web/i18n/english-pages.ts).
+  'POST /en/program/:slug/samrad/del/:part': { policy: 'public', reason: 'commenting from the English page' },
+  'POST /en/samrad/bekrafta/:token': { policy: 'public', reason: 'confirming from the English page' },
+  'POST /en/program/:slug/samrad/kommentarer/:id{[0-9]+}/anmal': {
+    policy: 'public',
+    reason: 'reporting a comment from the English page',
+  },
 };
 
 const GUARDED = WRITE_ROUTES.filter((route) => !(route in EXCEPTIONS));

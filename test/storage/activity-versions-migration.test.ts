@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordEvent } from '../../src/app/audit/record-event.js';
 import { createContext, inTransaction, type AppContext } from '../../src/app/context.js';
+import { loadDemoDataset } from '../../src/seed/demo-dataset.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 import { migrateToLatest } from '../../src/storage/migrations/index.js';
 import { TEST_NOW } from '../support/context.js';
@@ -30,7 +31,7 @@ describe.each(testDialects)('migration 0008 (activity versions and removals) on 
     const storage = await openTestStorage(dialect, { upTo: '0007_plans_and_follow_up' });
     try {
       const ctx = createContext(storage, () => TEST_NOW);
-      await seedDemo(ctx);
+      await seedDemo(ctx, loadDemoDataset(), []); // the events' tables come with 0010
       const only = await makePlan(ctx, { networkKey: 'klimatstrateger', year: 2027, state: 'draft', title: 'Ensam' });
       await makePlan(ctx, { networkKey: 'planeringschefer', year: 2027, state: 'draft', title: 'Tvilling' });
       await makePlan(ctx, { networkKey: 'naringslivschefer', year: 2027, state: 'draft', title: 'Tvilling' });

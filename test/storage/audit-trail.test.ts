@@ -24,7 +24,7 @@ import { testDialects } from '../support/databases.js';
  * link (31), and the example plans (40): 3 plans, 10 activities, 3 committee decisions, 6 follow-up rounds
  * and 18 reports.
  */
-const DEMO_EVENTS = 71;
+const DEMO_EVENTS = 74;
 
 async function allEvents(ctx: AppContext): Promise<AuditRecord[]> {
   const events: AuditRecord[] = [];
@@ -92,6 +92,8 @@ describe.each(testDialects)('audit trail of the write use cases on %s', (dialect
       'plan_decision.recorded',
       ...Array<string>(6).fill('follow_up_round.created'),
       ...Array<string>(18).fill('activity_report.saved'),
+      // The events the sources name (src/seed/demo-events.ts).
+      ...Array<string>(3).fill('event.created'),
     ]);
     expect(events.every((e) => e.actorKind === 'system' && e.actorName === 'samverkan')).toBe(true);
     expect(await verifyAuditTrail(t.ctx)).toMatchObject({ ok: true, count: DEMO_EVENTS });

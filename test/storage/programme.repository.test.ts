@@ -88,7 +88,13 @@ describe.each(testDialects)('programme repository on %s', (dialect) => {
     const secondGoal = second.goalIds.get(701)!;
     expect((await repos.programmes.get(second.id))!.focusAreas[0]!.goals[0]!.predecessorGoalIds).toEqual([firstGoal]);
     expect(await repos.programmes.successorGoals([firstGoal])).toEqual([
-      { goalId: secondGoal, predecessorGoalId: firstGoal, programmeId: second.id, title: 'Snabbare kollektivtrafik' },
+      {
+        goalId: secondGoal,
+        predecessorGoalId: firstGoal,
+        programmeId: second.id,
+        title: 'Snabbare kollektivtrafik',
+        titleEn: '',
+      },
     ]);
   });
 

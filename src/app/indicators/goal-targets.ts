@@ -112,7 +112,9 @@ export async function goalIndicatorViews(
 export interface GoalUsingIndicator {
   goalId: number;
   goalTitle: string;
-  programme: { slug: string; name: string };
+  /** The goal's and the programme's English texts; '' when none is stored. */
+  goalTitleEn: string;
+  programme: { slug: string; name: string; nameEn: string };
   view: GoalIndicatorView;
 }
 
@@ -135,7 +137,8 @@ export async function goalsUsingIndicator(ctx: AppContext, indicatorId: number):
       result.push({
         goalId: goal.goalId,
         goalTitle: goal.title,
-        programme: { slug: programme.slug, name: programme.name },
+        goalTitleEn: goal.titleEn,
+        programme: { slug: programme.slug, name: programme.name, nameEn: programme.nameEn ?? '' },
         view,
       });
     }

@@ -23,16 +23,34 @@ const SHORT_FIGURE_NAMES: Record<GroupFigureKind, string> = {
   sum: 'summa',
 };
 
+/**
+ * A chart's words in another language than Swedish (the web layer's catalogue gives them): its title and
+ * description, and the short names of the group figures in the legend. Part of the cache key.
+ */
+export interface IndicatorChartWords {
+  locale: string;
+  title: string;
+  description: string;
+  shortFigure: Readonly<Record<GroupFigureKind, string>>;
+}
+
 /** The group's name with the kind of figure, short enough for a legend line. */
-export const groupLabel = (collaboration: Collaboration, kind: GroupFigureKind) =>
-  `${groupName(collaboration)} (${SHORT_FIGURE_NAMES[kind]})`;
+export const groupLabel = (
+  collaboration: Collaboration,
+  kind: GroupFigureKind,
+  shortFigure: Readonly<Record<GroupFigureKind, string>> = SHORT_FIGURE_NAMES,
+) => `${groupName(collaboration)} (${shortFigure[kind]})`;
 
 /** The group figures as series: one per kind the indicator has (ovägt, viktat, or summa). */
-export function groupSeries(data: IndicatorData, gender: Gender): ChartSeries[] {
+export function groupSeries(
+  data: IndicatorData,
+  gender: Gender,
+  shortFigure: Readonly<Record<GroupFigureKind, string>> = SHORT_FIGURE_NAMES,
+): ChartSeries[] {
   const first = data.years[0];
   if (first === undefined) return [];
   return data.groupFigures(first, gender).map((f) => ({
-    label: groupLabel(data.collaboration, f.kind),
+    label: groupLabel(data.collaboration, f.kind, shortFigure),
     kind: 'group' as const,
     points: data.years.map((year) => ({
       year,
@@ -41,9 +59,25 @@ export function groupSeries(data: IndicatorData, gender: Gender): ChartSeries[] 
   }));
 }
 
-/** Every member, the group figures, region and nation over the years; cached per data version. */
-export function indicatorSeriesSvg(data: IndicatorData, gender: Gender, idPrefix: string): Promise<string> {
-  const key = chartCacheKey('series', data.versionKey, gender, idPrefix, data.years[0] ?? 0, data.years.at(-1) ?? 0);
+/**
+ * Every member, the group figures, region and nation over the years; cached per data version (and
+ * language: Swedish unless `words` are given).
+ */
+export function indicatorSeriesSvg(
+  data: IndicatorData,
+  gender: Gender,
+  idPrefix: string,
+  words?: IndicatorChartWords,
+): Promise<string> {
+  const key = chartCacheKey(
+    'series',
+    words?.locale ?? 'sv',
+    data.versionKey,
+    gender,
+    idPrefix,
+    data.years[0] ?? 0,
+    data.years.at(-1) ?? 0,
+  );
   return chartCache.get(key, () => {
     const area = (code: string, name: string, kind: ChartSeries['kind']): ChartSeries => ({
       label: name,
@@ -53,34 +87,40 @@ export function indicatorSeriesSvg(data: IndicatorData, gender: Gender, idPrefix
     const title = `${data.indicator.title}, ${GENDER_LABELS_SV[gender].toLowerCase()}, ${data.years[0]}–${data.years.at(-1)}`;
     return seriesChartSvg({
       idPrefix,
-      title,
-      description: `Linjediagram med ett värde per år för var och en av ${data.members.length} medlemskommuner, gruppens värden och jämförelseområdena. Samma siffror finns i tabellen under diagrammet.`,
+      title: words?.title ?? title,
+      description:
+        words?.description ??
+        `Linjediagram med ett värde per år för var och en av ${data.members.length} medlemskommuner, gruppens värden och jämförelseområdena. Samma siffror finns i tabellen under diagrammet.`,
       unit: data.indicator.unit,
       decimals: data.indicator.decimals,
       series: [
         ...data.members.map((m) => area(m.code, m.name, 'member')),
-        ...groupSeries(data, gender),
+        ...groupSeries(data, gender, words?.shortFigure),
         ...data.comparisonAreas.map((a) => area(a.code, a.name, areaRole(a.code))),
       ],
     });
   });
 }
 
-/** One year's members ranked, then the group figures, region and nation, as bars. */
-export function comparisonSvg(comparison: Comparison, idPrefix: string): Promise<string> {
+/** One year's members ranked, then the group figures, region and nation, as bars (Swedish unless `words`). */
+export function comparisonSvg(comparison: Comparison, idPrefix: string, words?: IndicatorChartWords): Promise<string> {
   const { data, year, gender } = comparison;
-  const key = chartCacheKey('ranking', data.versionKey, year, gender, idPrefix);
+  const key = chartCacheKey('ranking', words?.locale ?? 'sv', data.versionKey, year, gender, idPrefix);
   return chartCache.get(key, () =>
     rankingChartSvg({
       idPrefix,
-      title: `${data.indicator.title} ${year}, ${GENDER_LABELS_SV[gender].toLowerCase()}: kommunerna i rangordning`,
-      description: `Liggande stapeldiagram: medlemskommunerna från högst till lägst värde, därefter gruppens värden och jämförelseområdena. Samma siffror finns i tabellen under diagrammet.`,
+      title:
+        words?.title ??
+        `${data.indicator.title} ${year}, ${GENDER_LABELS_SV[gender].toLowerCase()}: kommunerna i rangordning`,
+      description:
+        words?.description ??
+        `Liggande stapeldiagram: medlemskommunerna från högst till lägst värde, därefter gruppens värden och jämförelseområdena. Samma siffror finns i tabellen under diagrammet.`,
       unit: data.indicator.unit,
       decimals: data.indicator.decimals,
       bars: [
         ...comparison.members.map((m) => ({ label: m.name, value: m.value, kind: 'member' as const })),
         ...comparison.groupFigures.map((f) => ({
-          label: groupLabel(data.collaboration, f.kind),
+          label: groupLabel(data.collaboration, f.kind, words?.shortFigure),
           value: f.value,
           kind: 'group' as const,
         })),

@@ -14,12 +14,15 @@ export interface GoalRef {
   title: string;
   focusAreaId: number;
   focusAreaName: string;
+  /** English texts of the goal and its focus area; '' when none is stored. */
+  titleEn?: string;
+  focusAreaNameEn?: string;
 }
 
 export interface ActivityView {
   activity: Activity;
   goals: GoalRef[];
-  strategies: { id: number; goalId: number; text: string }[];
+  strategies: { id: number; goalId: number; text: string; textEn?: string }[];
   members: Member[];
   /** Every report on the activity, oldest round first. */
   reports: ActivityReport[];
@@ -71,7 +74,20 @@ export async function loadPlan(repos: Repositories, id: number): Promise<Plan> {
 export function goalRefs(programme: Programme): Map<number, GoalRef> {
   return new Map(
     programme.focusAreas.flatMap((a) =>
-      a.goals.map((g) => [g.id, { id: g.id, title: g.title, focusAreaId: a.id, focusAreaName: a.name }] as const),
+      a.goals.map(
+        (g) =>
+          [
+            g.id,
+            {
+              id: g.id,
+              title: g.title,
+              focusAreaId: a.id,
+              focusAreaName: a.name,
+              titleEn: g.titleEn ?? '',
+              focusAreaNameEn: a.nameEn ?? '',
+            },
+          ] as const,
+      ),
     ),
   );
 }
@@ -107,7 +123,9 @@ export async function activityViews(
     const refs = programme ? goalRefs(programme) : new Map<number, GoalRef>();
     const strategyText = new Map(
       (programme?.focusAreas ?? []).flatMap((a) =>
-        a.goals.flatMap((g) => g.strategies.map((s) => [s.id, { id: s.id, goalId: g.id, text: s.text }] as const)),
+        a.goals.flatMap((g) =>
+          g.strategies.map((s) => [s.id, { id: s.id, goalId: g.id, text: s.text, textEn: s.textEn ?? '' }] as const),
+        ),
       ),
     );
     const own = reports.filter((r) => r.activityId === activity.id);

@@ -29,9 +29,7 @@ export async function updateProgrammeFields(
 
 export async function addPerspective(ctx: AppContext, ref: string, version: number, raw: unknown): Promise<void> {
   const input = parseInput(perspectiveInput, raw);
-  await editDraft(ctx, ref, version, (p, repos) =>
-    repos.programmes.addPerspective(p.id, input.name, input.description),
-  );
+  await editDraft(ctx, ref, version, (p, repos) => repos.programmes.addPerspective(p.id, input));
 }
 
 export async function updatePerspective(
@@ -44,7 +42,7 @@ export async function updatePerspective(
   const input = parseInput(perspectiveInput, raw);
   await editDraft(ctx, ref, version, async (p, repos) => {
     requirePart(p.perspectives.some((x) => x.id === perspectiveId));
-    await repos.programmes.updatePerspective(p.id, perspectiveId, input.name, input.description);
+    await repos.programmes.updatePerspective(p.id, perspectiveId, input);
   });
 }
 
@@ -112,6 +110,12 @@ export async function removeFocusArea(ctx: AppContext, ref: string, version: num
 /** A goal's references must stay inside the programme (area, perspectives) and the cooperation (network, lineage). */
 async function checkGoal(repos: Repositories, programme: Programme, input: GoalInput): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
+  if (input.strategiesEn && input.strategiesEn.length > input.strategies.length) {
+    problems.push({
+      field: 'strategiesEn',
+      message: `Det finns fler engelska strategier (${input.strategiesEn.length}) än svenska (${input.strategies.length}). Skriv en rad per strategi, i samma ordning som de svenska.`,
+    });
+  }
   if (!programme.focusAreas.some((a) => a.id === input.focusAreaId)) {
     problems.push({ field: 'focusAreaId', message: 'Fokusområdet finns inte i programmet. Välj ett i listan.' });
   }

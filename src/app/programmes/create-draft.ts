@@ -61,6 +61,10 @@ function derivedDraft(source: Programme, name: string): Omit<NewProgramme, 'slug
     validToYear: source.validToYear,
     vision: source.vision,
     overarchingGoal: source.overarchingGoal,
+    // A new name has no English text yet; the copied one keeps the source's.
+    nameEn: name ? '' : (source.nameEn ?? ''),
+    visionEn: source.visionEn ?? '',
+    overarchingGoalEn: source.overarchingGoalEn ?? '',
     state: 'draft',
     adoptionRule: 'all_members',
     replacesProgrammeId: source.state === 'draft' ? source.replacesProgrammeId : source.id,

@@ -10,7 +10,9 @@ import { authorize } from '../auth/authorize.js';
 export interface GoalLink {
   goalId: number;
   title: string;
-  programme: Pick<ProgrammeSummary, 'id' | 'slug' | 'name'>;
+  /** The goal's English text, '' when none is stored. */
+  titleEn?: string;
+  programme: Pick<ProgrammeSummary, 'id' | 'slug' | 'name' | 'nameEn'>;
 }
 
 export interface ProgrammeView {
@@ -60,9 +62,9 @@ export async function getProgramme(ctx: AppContext, ref: string): Promise<Progra
     repos.programmes.goalsWithProgramme(predecessorIds),
     repos.programmes.successorGoals(goals.map((g) => g.id)),
   ]);
-  const link = (goalId: number, title: string, programmeId: number): GoalLink => {
+  const link = (goalId: number, title: string, programmeId: number, titleEn = ''): GoalLink => {
     const p = byId.get(programmeId)!;
-    return { goalId, title, programme: { id: p.id, slug: p.slug, name: p.name } };
+    return { goalId, title, titleEn, programme: { id: p.id, slug: p.slug, name: p.name, nameEn: p.nameEn ?? '' } };
   };
   const predecessorById = new Map(predecessorGoals.map((g) => [g.goalId, g]));
   const goalPredecessors = new Map(
@@ -70,12 +72,13 @@ export async function getProgramme(ctx: AppContext, ref: string): Promise<Progra
       g.id,
       g.predecessorGoalIds.flatMap((pid) => {
         const found = predecessorById.get(pid);
-        return found ? [link(found.goalId, found.title, found.programmeId)] : [];
+        return found ? [link(found.goalId, found.title, found.programmeId, found.titleEn)] : [];
       }),
     ]),
   );
   const goalSuccessors = new Map<number, GoalLink[]>(goals.map((g) => [g.id, []]));
-  for (const s of successorGoals) goalSuccessors.get(s.predecessorGoalId)?.push(link(s.goalId, s.title, s.programmeId));
+  for (const s of successorGoals)
+    goalSuccessors.get(s.predecessorGoalId)?.push(link(s.goalId, s.title, s.programmeId, s.titleEn));
 
   const linkedIds = [programme.replacesProgrammeId, programme.derivedFromProgrammeId].filter(
     (id): id is number => id !== null,

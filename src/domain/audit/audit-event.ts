@@ -29,7 +29,21 @@ export type AuditAction =
   | 'follow_up_round.removed'
   | 'activity_report.saved'
   | 'reminders.sent'
-  | 'memo.saved';
+  | 'memo.saved'
+  | 'consultation.opened'
+  | 'consultation.updated'
+  | 'consultation_comment.submitted'
+  | 'consultation_comment.confirmed'
+  | 'consultation_comment.reported'
+  | 'consultation_comment.hidden'
+  | 'consultation_comment.restored'
+  | 'consultation_theme.created'
+  | 'consultation_theme.updated'
+  | 'consultation_answer.saved'
+  | 'event.created'
+  | 'event.updated'
+  | 'event.agenda_saved'
+  | 'event.documentation_changed';
 
 /** The kind of record an event is about; with `entityId` it names the record. */
 export type AuditEntityType =
@@ -47,7 +61,12 @@ export type AuditEntityType =
   | 'activity'
   | 'follow_up_round'
   | 'activity_report'
-  | 'memo';
+  | 'memo'
+  | 'consultation'
+  | 'consultation_comment'
+  | 'consultation_theme'
+  | 'consultation_answer'
+  | 'event';
 
 /**
  * One change as the audit trail keeps it: who, when, which record, a Swedish one-line summary, and

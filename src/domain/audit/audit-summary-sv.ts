@@ -21,6 +21,9 @@ export const PROGRAMME_FIELD_NAMES: Readonly<Record<string, string>> = {
   statedChanges: 'angivna förändringar',
   note: 'anteckning',
   source: 'källa',
+  nameEn: 'namn på engelska',
+  visionEn: 'vision på engelska',
+  overarchingGoalEn: 'övergripande mål på engelska',
 };
 
 /** The parts of a programme, as "the goal" and "the goals". */

@@ -11,7 +11,14 @@ import { canonicalJson } from './audit-chain.js';
 export type SnapshotValue = string | number | null | readonly (string | number)[];
 export type Snapshot = Record<string, SnapshotValue>;
 
-/** A programme with its whole structure; empty statements are left out, as storage leaves them out. */
+/** The English texts that are stored (non-empty), under their keys: a programme without any keeps its old snapshot. */
+const english = (entries: Record<string, string | undefined>): Snapshot =>
+  Object.fromEntries(Object.entries(entries).filter(([, text]) => text !== undefined && text !== '')) as Snapshot;
+
+/**
+ * A programme with its whole structure; empty statements are left out, as storage leaves them out, and
+ * so are English texts that are not stored.
+ */
 export function programmeSnapshot(p: Programme): Snapshot {
   const s: Snapshot = {
     slug: p.slug,
@@ -28,12 +35,17 @@ export function programmeSnapshot(p: Programme): Snapshot {
     statedChanges: p.statedChanges,
     note: p.note,
     source: p.source,
+    ...english({ nameEn: p.nameEn, visionEn: p.visionEn, overarchingGoalEn: p.overarchingGoalEn }),
   };
   for (const x of p.perspectives) {
     Object.assign(s, {
       [`perspectives.${x.id}.name`]: x.name,
       [`perspectives.${x.id}.description`]: x.description,
       [`perspectives.${x.id}.position`]: x.position,
+      ...english({
+        [`perspectives.${x.id}.nameEn`]: x.nameEn,
+        [`perspectives.${x.id}.descriptionEn`]: x.descriptionEn,
+      }),
     });
   }
   for (const a of p.focusAreas) {
@@ -43,6 +55,10 @@ export function programmeSnapshot(p: Programme): Snapshot {
       [`focusAreas.${a.id}.networkId`]: a.networkId,
       [`focusAreas.${a.id}.note`]: a.note,
       [`focusAreas.${a.id}.position`]: a.position,
+      ...english({
+        [`focusAreas.${a.id}.nameEn`]: a.nameEn,
+        [`focusAreas.${a.id}.descriptionEn`]: a.descriptionEn,
+      }),
     });
     for (const g of a.goals) {
       Object.assign(s, {
@@ -54,7 +70,9 @@ export function programmeSnapshot(p: Programme): Snapshot {
         [`goals.${g.id}.position`]: g.position,
         [`goals.${g.id}.strategies`]: g.strategies.map((x) => x.text),
         [`goals.${g.id}.predecessorGoalIds`]: [...g.predecessorGoalIds].sort((m, n) => m - n),
+        ...english({ [`goals.${g.id}.titleEn`]: g.titleEn, [`goals.${g.id}.descriptionEn`]: g.descriptionEn }),
       });
+      if (g.strategies.some((x) => x.textEn)) s[`goals.${g.id}.strategiesEn`] = g.strategies.map((x) => x.textEn ?? '');
       for (const [perspectiveId, text] of Object.entries(g.statements)) {
         if (text.trim() !== '') s[`goals.${g.id}.statements.${perspectiveId}`] = text;
       }

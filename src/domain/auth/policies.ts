@@ -22,7 +22,10 @@ export type Policy =
   | 'submit_plan'
   | 'report_follow_up'
   | 'see_late_reports'
-  | 'manage_follow_up';
+  | 'manage_follow_up'
+  | 'run_consultation'
+  | 'moderate_comments'
+  | 'edit_event';
 
 export interface Principal {
   signedIn: boolean;
@@ -51,12 +54,18 @@ export function allows(principal: Principal, policy: Policy, scope: PolicyScope 
     case 'read_internal':
       return principal.signedIn && principal.grants.length > 0;
     // Drafting the programme, Kolada syncs, indicator definitions, goal targets, and the follow-up
-    // rounds with their deadlines and reminders are the secretariat's work for the whole cooperation.
+    // rounds with their deadlines and reminders are the secretariat's work for the whole cooperation; so
+    // are the cooperation's events (Rådslaget, the conferences) with their documentation, and a
+    // consultation on a proposed version: opening it, its answers and its samrådsredogörelse, and
+    // moderating the public's comments (BBS-lagen 4–5 §§: the provider's duty).
     case 'edit_programme':
     case 'record_committee_decision':
     case 'manage_users':
     case 'manage_indicators':
     case 'manage_follow_up':
+    case 'run_consultation':
+    case 'moderate_comments':
+    case 'edit_event':
       return isAdmin(principal);
     case 'read_audit':
       return isAdmin(principal) || has(principal, (g) => g.role === 'reader');

@@ -19,12 +19,17 @@ export interface Perspective {
   name: string;
   /** e.g. "Klimatfrågan ska genomsyra alla målområden" */
   description: string;
+  /** English texts for the English pages; '' or absent when none is stored (the Swedish text is shown). */
+  nameEn?: string;
+  descriptionEn?: string;
 }
 
 export interface Strategy {
   id: number;
   position: number;
   text: string;
+  /** The strategy in English; '' or absent when none is stored. */
+  textEn?: string;
 }
 
 export interface Goal {
@@ -42,6 +47,9 @@ export interface Goal {
   strategies: Strategy[];
   /** Editorial note about the source, e.g. "strategies not in the captured page". */
   note: string;
+  /** English texts; '' or absent when none is stored. */
+  titleEn?: string;
+  descriptionEn?: string;
 }
 
 export interface FocusArea {
@@ -52,6 +60,9 @@ export interface FocusArea {
   networkId: number | null;
   note: string;
   goals: Goal[];
+  /** English texts; '' or absent when none is stored. */
+  nameEn?: string;
+  descriptionEn?: string;
 }
 
 export interface Programme {
@@ -66,6 +77,13 @@ export interface Programme {
   validToYear: number | null;
   vision: string;
   overarchingGoal: string;
+  /**
+   * The programme's name, vision and overall goal in English, for the English pages; '' or absent when
+   * none is stored (the pages then show the Swedish text and say so). Content is Swedish first.
+   */
+  nameEn?: string;
+  visionEn?: string;
+  overarchingGoalEn?: string;
   state: ProgrammeState;
   adoptionRule: AdoptionRule;
   /** The programme this one supersedes once it is in force. */

@@ -11,6 +11,9 @@ import { indicators } from './0006_indicators.js';
 import { plansAndFollowUp } from './0007_plans_and_follow_up.js';
 import { activityVersionsAndRemovals } from './0008_activity_versions_and_removals.js';
 import { memberMemos } from './0009_member_memos.js';
+import { eventRecords } from './0010_events.js';
+import { consultations } from './0011_consultations.js';
+import { englishTexts } from './0012_english_texts.js';
 
 /** Static list, so migrations work the same from source, a bundle or a test. Names sort in order. */
 function migrations(dialect: StorageDialect): Record<string, Migration> {
@@ -24,6 +27,9 @@ function migrations(dialect: StorageDialect): Record<string, Migration> {
     '0007_plans_and_follow_up': plansAndFollowUp(dialect),
     '0008_activity_versions_and_removals': activityVersionsAndRemovals(),
     '0009_member_memos': memberMemos(dialect),
+    '0010_events': eventRecords(dialect),
+    '0011_consultations': consultations(dialect),
+    '0012_english_texts': englishTexts(),
   };
 }
 

@@ -1,3 +1,5 @@
+import { texts } from '../i18n/texts.js';
+
 /**
  * Where the page sits: a labelled nav with an ordered list of links, ending in the current page
  * marked aria-current="page" (not a link: it would lead nowhere).
@@ -17,7 +19,7 @@ export interface BreadcrumbsProps {
 
 export function Breadcrumbs({ items, current }: BreadcrumbsProps) {
   return (
-    <nav class="ds-breadcrumbs breadcrumbs" aria-label="Brödsmulor">
+    <nav class="ds-breadcrumbs breadcrumbs" aria-label={texts().layout.breadcrumbsLabel}>
       <ol>
         {items.map((item) => (
           <li>

@@ -4,6 +4,7 @@
  * sideways at 320 px (WCAG 1.4.10), and keyboard users can scroll it (axe: scrollable-region-focusable).
  */
 import type { Child } from 'hono/jsx';
+import { texts } from '../i18n/texts.js';
 
 export interface DataTableColumn {
   label: string;
@@ -19,11 +20,17 @@ export interface DataTableProps {
   rows: readonly (readonly Child[])[];
   /** The first cell of each row names the row: rendered as `<th scope="row">`. */
   rowHeaders?: boolean;
-  /** Shown in a single row when `rows` is empty; defaults to "Inga uppgifter". */
+  /** Shown in a single row when `rows` is empty; defaults to "Inga uppgifter" ("No data"). */
   empty?: string;
 }
 
-export function DataTable({ caption, columns, rows, rowHeaders = false, empty = 'Inga uppgifter' }: DataTableProps) {
+export function DataTable({
+  caption,
+  columns,
+  rows,
+  rowHeaders = false,
+  empty = texts().common.noData,
+}: DataTableProps) {
   const numericClass = (index: number) => (columns[index]?.numeric ? 'num' : undefined);
   return (
     <div class="table-wrap" role="region" aria-label={caption} tabindex={0}>

@@ -4,6 +4,7 @@
  * of the PDF link.
  */
 import type { DocumentFormat } from '../../documents/document-model.js';
+import { texts } from '../i18n/texts.js';
 
 export interface DocumentLinksProps {
   /** The document as the links name it, e.g. "Programdokumentet". */
@@ -14,14 +15,16 @@ export interface DocumentLinksProps {
   variant?: 'list' | 'buttons';
 }
 
-export const pdfUnavailableText = (name: string) =>
-  `${name} som PDF: kan inte skapas på den här servern (Chromium saknas).`;
+/** That a server without Chromium cannot make the PDF, in the page's language. */
+export const pdfUnavailableText = (name: string) => texts().common.pdfUnavailable(name);
 
+/** The documents themselves are Swedish: on English pages the links say so, and point at the Swedish forms. */
 export function DocumentLinks({ name, path, pdfAvailable, variant = 'list' }: DocumentLinksProps) {
+  const t = texts().common;
   const links = [
-    { href: path('html'), label: `${name} som webbsida`, download: false },
-    { href: path('docx'), label: `${name} som Word-fil (DOCX)`, download: true },
-    ...(pdfAvailable ? [{ href: path('pdf'), label: `${name} som PDF`, download: true }] : []),
+    { href: path('html'), label: t.documentAsPage(name), download: false },
+    { href: path('docx'), label: t.documentAsWord(name), download: true },
+    ...(pdfAvailable ? [{ href: path('pdf'), label: t.documentAsPdf(name), download: true }] : []),
   ];
   if (variant === 'buttons')
     return (

@@ -1,10 +1,10 @@
 /** The marks of invented example plans: a tag beside a plan's name and a notice atop the page. */
-import { EXAMPLE_FIGURES_NOTICE, EXAMPLE_PLAN_NOTICE } from '../../domain/plans/example-notices.js';
+import { texts } from '../i18n/texts.js';
 
 export function ExampleTag() {
   return (
     <span class="ds-tag example-tag" data-color="warning">
-      Exempel
+      {texts().common.exampleTag}
     </span>
   );
 }
@@ -13,7 +13,7 @@ export function ExampleTag() {
 export function ExampleNotice({ of }: { of: 'plan' | 'figures' }) {
   return (
     <p class="ds-alert example-notice" data-color="warning">
-      {of === 'plan' ? EXAMPLE_PLAN_NOTICE : EXAMPLE_FIGURES_NOTICE}
+      {of === 'plan' ? texts().common.examplePlanNotice : texts().common.exampleFiguresNotice}
     </p>
   );
 }

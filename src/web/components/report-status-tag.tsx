@@ -1,4 +1,5 @@
-import { ROLLUP_STATUS_LABELS, type RollupStatus } from '../../domain/plans/rollup.js';
+import type { RollupStatus } from '../../domain/plans/rollup.js';
+import { texts } from '../i18n/texts.js';
 
 /** Designsystemet colours of the tags; the word in the tag is what says the status. */
 const STATUS_COLOURS: Record<RollupStatus, string> = {
@@ -17,7 +18,7 @@ export function ReportStatusTag({ status }: { status: RollupStatus }) {
       data-variant={status === 'not_reported' ? 'outline' : undefined}
       data-status={status}
     >
-      {ROLLUP_STATUS_LABELS[status]}
+      {texts().results.status[status]}
     </span>
   );
 }

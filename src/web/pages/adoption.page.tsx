@@ -12,14 +12,18 @@ import { Select } from '../components/form-field.js';
 import { StatusTag } from '../components/status-tag.js';
 import { Layout } from '../layout.js';
 import { ProgrammeDocuments } from './programme-facts.js';
+import { OUTCOME_LABELS } from '../present.js';
 import {
-  BODY_KIND_LABELS,
-  decisionDateText,
-  inForceText,
-  OUTCOME_LABELS,
-  STANDING_LABELS,
-  statusLabel,
-} from '../present.js';
+  ContentText,
+  lacksEnglish,
+  programmeName,
+  shownInSwedish,
+  SwedishContentNotice,
+  swedishData,
+  SwedishData,
+} from '../components/content-text.js';
+import { currentLocale, localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 
 export interface AdoptionPageProps {
   overview: AdoptionOverview;
@@ -38,10 +42,9 @@ export interface AdoptionPageProps {
 }
 
 const decisionText = (d: Decision, bodies: Body[]) => {
-  const body = bodies.find((b) => b.id === d.bodyId)?.name ?? BODY_KIND_LABELS[d.bodyKind];
-  return [`${OUTCOME_LABELS[d.outcome]} ${decisionDateText(d.decided)}`, d.paragraph, `(${body})`]
-    .filter(Boolean)
-    .join(' ');
+  const t = texts().common;
+  const body = bodies.find((b) => b.id === d.bodyId)?.name ?? t.bodyKind[d.bodyKind];
+  return [`${t.outcome[d.outcome]} ${t.decisionDate(d.decided)}`, d.paragraph, `(${body})`].filter(Boolean).join(' ');
 };
 
 function DecisionCell({ decisions, bodies }: { decisions: Decision[]; bodies: Body[] }) {
@@ -51,7 +54,12 @@ function DecisionCell({ decisions, bodies }: { decisions: Decision[]; bodies: Bo
       {decisions.map((d) => (
         <li>
           {decisionText(d, bodies)}
-          {d.note && <span class="meta"> {d.note}</span>}
+          {d.note && (
+            <span class="meta" lang={swedishData()}>
+              {' '}
+              {d.note}
+            </span>
+          )}
         </li>
       ))}
     </ul>
@@ -111,70 +119,83 @@ function DecisionForm({ overview, form, rights }: Pick<AdoptionPageProps, 'overv
 /** Which boards have adopted, which remain, and since when the programme is in force. */
 export function AdoptionPage({ overview, bodies, form, recorded, rights, pdfAvailable }: AdoptionPageProps) {
   const { programme, status } = overview;
+  const t = texts();
+  const a = t.adoption;
   const adopted = overview.members.filter((m) => m.standing === 'adopted');
   const remaining = overview.members.filter((m) => m.standing !== 'adopted');
-  const title = `Antagande: ${programme.name}`;
+  const name = programmeName(programme);
+  const title = a.title(name);
+  const english = currentLocale() === 'en';
+  const mayRecord = rights.memberIds.length > 0 || rights.committee;
   return (
-    <Layout
-      title={title}
-      description={`Vilka kommunstyrelser som har antagit ${programme.name}, vilka som återstår och när programmet började gälla, med datum, paragraf och källa för varje beslut.`}
-      current="/antagande"
-    >
+    <Layout title={title} description={a.description(name)} current="/antagande">
       <Breadcrumbs
         items={[
-          { href: '/', label: 'Start' },
-          { href: '/antagande', label: 'Antagande' },
-          { href: `/program/${programme.slug}`, label: programme.name },
+          { href: localized('/'), label: t.common.start },
+          { href: localized('/antagande'), label: t.layout.menu.adoption },
+          { href: localized(`/program/${programme.slug}`), label: name },
         ]}
-        current="Antagande"
+        current={a.breadcrumb}
       />
-      <h1>{title}</h1>
+      <h1>
+        {a.title('')}
+        <ContentText sv={programme.name} en={programme.nameEn} />
+      </h1>
+      <SwedishContentNotice show={lacksEnglish(programme)} />
       {recorded && (
         <p class="ds-alert" data-color="success" role="status">
-          Beslutet är registrerat.
+          {a.recorded}
         </p>
       )}
       <p class="ds-paragraph lead">
-        <StatusTag kind={status.kind} label={statusLabel(status)} /> {inForceText(status)}
+        <StatusTag kind={status.kind} label={t.common.statusLabel(status)} /> {t.common.inForce(status)}
       </p>
       {programme.adoptionRule === 'all_members' ? (
         <p class="ds-paragraph">
-          Registrerade beslut om att anta programmet: {adopted.length} av {overview.members.length} medlemmar.
+          {a.recordedCount(adopted.length, overview.members.length)}
           {(status.kind === 'proposed' || status.kind === 'adopting') &&
             remaining.length > 0 &&
-            ` Återstår: ${remaining.map((m) => m.member.name).join(', ')}.`}{' '}
-          Programmet gäller från den dag den sista kommunstyrelsen antog det, eller från giltighetsperiodens början om
-          den är senare.
+            a.remaining(remaining.map((m) => m.member.name).join(', '))}{' '}
+          {a.appliesFrom}
         </p>
       ) : (
-        <p class="ds-paragraph">Den här versionen beslutas av samarbetskommittén.</p>
+        <p class="ds-paragraph">{a.decidedByCommittee}</p>
       )}
       <DataTable
-        caption="Medlemmarnas beslut"
+        caption={a.membersCaption}
         rowHeaders
-        columns={[{ label: 'Kommun' }, { label: 'Ställning' }, { label: 'Beslut' }]}
+        columns={[
+          { label: a.memberColumns.member },
+          { label: a.memberColumns.standing },
+          { label: a.memberColumns.decisions },
+        ]}
         rows={overview.members.map((m) => [
           `${m.member.name} (${m.member.code})`,
-          STANDING_LABELS[m.standing],
+          t.common.standing[m.standing],
           <DecisionCell decisions={m.decisions} bodies={bodies} />,
         ])}
       />
       {overview.otherDecisions.length > 0 && (
         <DataTable
-          caption="Övriga beslut"
-          columns={[{ label: 'Organ' }, { label: 'Beslut' }, { label: 'Anteckning' }, { label: 'Källa' }]}
+          caption={a.otherCaption}
+          columns={[
+            { label: a.otherColumns.body },
+            { label: a.otherColumns.decision },
+            { label: a.otherColumns.note },
+            { label: a.otherColumns.source },
+          ]}
           rows={overview.otherDecisions.map((d) => [
-            bodies.find((b) => b.id === d.bodyId)?.name ?? BODY_KIND_LABELS[d.bodyKind],
-            `${OUTCOME_LABELS[d.outcome]} ${decisionDateText(d.decided)} ${d.paragraph}`.trim(),
-            d.note || '–',
-            d.source || '–',
+            bodies.find((b) => b.id === d.bodyId)?.name ?? t.common.bodyKind[d.bodyKind],
+            `${t.common.outcome[d.outcome]} ${t.common.decisionDate(d.decided)} ${d.paragraph}`.trim(),
+            d.note ? <SwedishData>{d.note}</SwedishData> : '–',
+            d.source ? <SwedishData>{d.source}</SwedishData> : '–',
           ])}
         />
       )}
       {overview.decisions.length > 0 && (
         <details class="sources">
-          <summary>Källor för besluten</summary>
-          <ul class="ds-list">
+          <summary>{a.sources}</summary>
+          <ul class="ds-list" lang={swedishData()}>
             {[...new Set(overview.decisions.map((d) => d.source).filter(Boolean))].map((s) => (
               <li>{s}</li>
             ))}
@@ -187,17 +208,25 @@ export function AdoptionPage({ overview, bodies, form, recorded, rights, pdfAvai
         pdfAvailable={pdfAvailable ?? false}
       />
       {programme.state === 'draft' ? (
-        <p class="ds-paragraph">Programmet är ett utkast. Beslut kan registreras när det har föreslagits.</p>
-      ) : rights.memberIds.length > 0 || rights.committee ? (
+        <p class="ds-paragraph">{a.draftNote}</p>
+      ) : mayRecord && english ? (
+        // The decision form is the staff's, in Swedish at the plain address.
+        <p class="ds-paragraph">
+          {a.recordOnSwedishPage}{' '}
+          <a class="ds-link" href={`/program/${programme.slug}/antagande#registrera-rubrik`} lang="sv" hreflang="sv">
+            Registrera ett beslut
+          </a>
+        </p>
+      ) : mayRecord ? (
         <DecisionForm overview={overview} form={form} rights={rights} />
       ) : rights.signedIn ? (
-        <p class="ds-paragraph">Beslut registreras av medlemskommunernas handläggare och samverkans sekretariat.</p>
+        <p class="ds-paragraph">{a.recordedByStaff}</p>
       ) : (
         <p class="ds-paragraph">
           <a class="ds-link" href={`/logga-in?till=/program/${programme.slug}/antagande`}>
-            Logga in
+            {a.signIn}
           </a>{' '}
-          för att registrera ett beslut.
+          {a.signInToRecord}
         </p>
       )}
     </Layout>
@@ -207,36 +236,38 @@ export function AdoptionPage({ overview, bodies, form, recorded, rights, pdfAvai
 export interface AdoptionOverviewRow {
   slug: string;
   name: string;
+  nameEn?: string;
   status: AdoptionOverview['status'];
   adoptionRule: 'all_members' | 'committee';
 }
 
 /** All proposed programmes: how far each has come in adoption. */
 export function AdoptionIndexPage({ rows }: { rows: AdoptionOverviewRow[] }) {
+  const t = texts();
+  const a = t.adoption;
   return (
-    <Layout
-      title="Antagande"
-      description="Antagandet av varje utvecklingsprogram: hur många av medlemmarnas kommunstyrelser som har antagit det och sedan när det gäller."
-      current="/antagande"
-    >
-      <h1>Antagande</h1>
-      <p class="ds-paragraph">
-        Ett utvecklingsprogram gäller först när varje medlemskommuns kommunstyrelse har antagit det. Välj ett program
-        för att se medlemmarnas beslut och registrera nya.
-      </p>
+    <Layout title={a.indexTitle} description={a.indexDescription} current="/antagande">
+      <h1>{a.indexTitle}</h1>
+      <SwedishContentNotice show={rows.some((r) => shownInSwedish(r.name, r.nameEn))} />
+      <p class="ds-paragraph">{a.indexLead}</p>
       <DataTable
-        caption="Programmens antagande"
+        caption={a.indexCaption}
         rowHeaders
-        columns={[{ label: 'Program' }, { label: 'Antaget av' }, { label: 'Status' }, { label: 'När' }]}
+        columns={[
+          { label: a.indexColumns.programme },
+          { label: a.indexColumns.adoptedBy },
+          { label: a.indexColumns.status },
+          { label: a.indexColumns.when },
+        ]}
         rows={rows.map((r) => [
-          <a class="ds-link" href={`/program/${r.slug}/antagande`}>
-            {r.name} <span class="meta">({r.slug})</span>
+          <a class="ds-link" href={localized(`/program/${r.slug}/antagande`)}>
+            <ContentText sv={r.name} en={r.nameEn} /> <span class="meta">({r.slug})</span>
           </a>,
           r.adoptionRule === 'committee'
-            ? `Samarbetskommittén: ${r.status.adoptedCount ? 'antaget' : 'inte antaget'}`
-            : `${r.status.adoptedCount} av ${r.status.requiredCount}`,
-          <StatusTag kind={r.status.kind} label={statusLabel(r.status)} />,
-          inForceText(r.status),
+            ? a.committeeAdopted(r.status.adoptedCount > 0)
+            : a.countOf(r.status.adoptedCount, r.status.requiredCount),
+          <StatusTag kind={r.status.kind} label={t.common.statusLabel(r.status)} />,
+          t.common.inForce(r.status),
         ])}
       />
     </Layout>

@@ -15,7 +15,7 @@ import { targetYearText, validityText } from '../present.js';
 import { FocusAreasSection } from './draft-focus-areas.page.js';
 import { problemsById, SavedValues, VersionField, type RefusedForm } from './draft-form-parts.page.js';
 import { SavedMessage } from '../components/saved-message.js';
-import { PerspectivesSection } from './draft-perspectives.page.js';
+import { ENGLISH_HINT, PerspectivesSection } from './draft-perspectives.page.js';
 
 /**
  * A refused post on the editor. `form` names the form: `fields`, `perspective-new`, `perspective-<id>`,
@@ -66,6 +66,9 @@ function FieldsForm({ programme, refused }: { programme: Programme; refused: Ref
     vision: programme.vision,
     overarchingGoal: programme.overarchingGoal,
     note: programme.note,
+    nameEn: programme.nameEn ?? '',
+    visionEn: programme.visionEn ?? '',
+    overarchingGoalEn: programme.overarchingGoalEn ?? '',
   };
   const problems = problemsById('', refused, 'name');
   const err = (field: string) => errorFor(problems, field);
@@ -115,6 +118,27 @@ function FieldsForm({ programme, refused }: { programme: Programme; refused: Ref
         rows={3}
         value={values.note}
         error={err('note')}
+      />
+      <TextField
+        id="nameEn"
+        label="Namn på engelska (valfritt)"
+        hint={ENGLISH_HINT}
+        value={values.nameEn}
+        error={err('nameEn')}
+      />
+      <TextArea
+        id="visionEn"
+        label="Vision på engelska (valfritt)"
+        rows={3}
+        value={values.visionEn}
+        error={err('visionEn')}
+      />
+      <TextArea
+        id="overarchingGoalEn"
+        label="Övergripande mål på engelska (valfritt)"
+        rows={3}
+        value={values.overarchingGoalEn}
+        error={err('overarchingGoalEn')}
       />
       {refused?.conflict && (
         <SavedValues

@@ -5,7 +5,7 @@ import { Button, ButtonLink } from '../components/button.js';
 import { errorFor } from '../components/error-summary.js';
 import { Select, TextArea, TextField } from '../components/form-field.js';
 import { problemsById, SavedValues, VersionField, type RefusedForm } from './draft-form-parts.page.js';
-import type { EditorSectionProps } from './draft-perspectives.page.js';
+import { ENGLISH_HINT, type EditorSectionProps } from './draft-perspectives.page.js';
 
 export const areaAnchor = (id: number) => `omrade-${id}`;
 export const goalItemAnchor = (id: number) => `mal-${id}`;
@@ -23,10 +23,12 @@ function AreaFields({
   saved: FocusArea | null;
   networks: Network[];
 }) {
-  const values = refused?.values ?? {
+  const values: Record<string, string | undefined> = refused?.values ?? {
     name: saved?.name ?? '',
     description: saved?.description ?? '',
     networkId: String(saved?.networkId ?? ''),
+    nameEn: saved?.nameEn ?? '',
+    descriptionEn: saved?.descriptionEn ?? '',
   };
   const problems = problemsById(prefix, refused, 'name');
   return (
@@ -54,6 +56,22 @@ function AreaFields({
         options={networks.map((n) => ({ value: String(n.id), label: n.name }))}
         value={values.networkId}
         error={errorFor(problems, `${prefix}networkId`)}
+      />
+      <TextField
+        id={`${prefix}nameEn`}
+        name="nameEn"
+        label="Namn på engelska (valfritt)"
+        hint={ENGLISH_HINT}
+        value={values.nameEn ?? ''}
+        error={errorFor(problems, `${prefix}nameEn`)}
+      />
+      <TextArea
+        id={`${prefix}descriptionEn`}
+        name="descriptionEn"
+        label="Beskrivning på engelska (valfritt)"
+        rows={2}
+        value={values.descriptionEn ?? ''}
+        error={errorFor(problems, `${prefix}descriptionEn`)}
       />
     </>
   );

@@ -11,6 +11,7 @@ import { Select, TextArea } from '../components/form-field.js';
 import { Layout } from '../layout.js';
 import { problemsById, SavedValues, VersionField, type RefusedForm, type SavedRow } from './draft-form-parts.page.js';
 import { PredecessorChoices, type PredecessorGroup } from './draft-goal-predecessors.page.js';
+import { ENGLISH_HINT } from './draft-perspectives.page.js';
 
 /** The goal form's fields as the browser sends them (statements keyed by perspective id). */
 export interface GoalFormValues {
@@ -21,6 +22,10 @@ export interface GoalFormValues {
   statements: Record<string, string>;
   strategies: string;
   predecessorGoalIds: string[];
+  titleEn: string;
+  descriptionEn: string;
+  /** One line per strategy, in the Swedish strategies' order. */
+  strategiesEn: string;
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -38,6 +43,9 @@ export function goalFormValues(body: Record<string, unknown>): GoalFormValues {
     statements: Object.fromEntries(Object.entries(statements).map(([k, v]) => [k, text(v)])),
     strategies: text(body.strategies),
     predecessorGoalIds: (Array.isArray(predecessors) ? predecessors : [predecessors]).map(text).filter(Boolean),
+    titleEn: text(body.titleEn),
+    descriptionEn: text(body.descriptionEn),
+    strategiesEn: text(body.strategiesEn),
   };
 }
 
@@ -51,6 +59,12 @@ export function savedGoalValues(goal: Goal | null, focusAreaId = ''): GoalFormVa
     statements: Object.fromEntries(Object.entries(goal?.statements ?? {}).map(([k, v]) => [k, v])),
     strategies: (goal?.strategies ?? []).map((s) => s.text).join('\n'),
     predecessorGoalIds: (goal?.predecessorGoalIds ?? []).map(String),
+    titleEn: goal?.titleEn ?? '',
+    descriptionEn: goal?.descriptionEn ?? '',
+    strategiesEn: (goal?.strategies ?? [])
+      .map((s) => s.textEn ?? '')
+      .join('\n')
+      .replace(/\n+$/, ''),
   };
 }
 
@@ -153,6 +167,29 @@ export function GoalFormPage({ programme, goal, values, networks, predecessorGro
           rows={Math.min(15, Math.max(5, values.strategies.split('\n').length + 1))}
           value={values.strategies}
           error={err('strategies')}
+        />
+        <TextArea
+          id="titleEn"
+          label="Målets lydelse på engelska (valfritt)"
+          hint={ENGLISH_HINT}
+          rows={2}
+          value={values.titleEn}
+          error={err('titleEn')}
+        />
+        <TextArea
+          id="descriptionEn"
+          label="Beskrivning på engelska (valfritt)"
+          rows={3}
+          value={values.descriptionEn}
+          error={err('descriptionEn')}
+        />
+        <TextArea
+          id="strategiesEn"
+          label="Strategier på engelska (valfritt)"
+          hint="En rad per strategi, i samma ordning som de svenska. En tom rad är en strategi utan engelsk text."
+          rows={Math.min(15, Math.max(3, values.strategiesEn.split('\n').length + 1))}
+          value={values.strategiesEn}
+          error={err('strategiesEn')}
         />
         <PredecessorChoices
           groups={predecessorGroups}

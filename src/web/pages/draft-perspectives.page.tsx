@@ -13,6 +13,10 @@ export interface EditorSectionProps {
 
 export const perspectiveAnchor = (id: number) => `perspektiv-${id}`;
 
+/** The hint at a programme text's English field. */
+export const ENGLISH_HINT =
+  'Visas på de engelska sidorna (/en/…). Utan engelsk text visas den svenska, märkt som svenska.';
+
 function PerspectiveFields({
   prefix,
   refused,
@@ -20,9 +24,9 @@ function PerspectiveFields({
 }: {
   prefix: string;
   refused: RefusedForm | undefined;
-  saved: { name: string; description: string };
+  saved: { name: string; description: string; nameEn?: string | undefined; descriptionEn?: string | undefined };
 }) {
-  const values = refused?.values ?? saved;
+  const values: Record<string, string | undefined> = refused?.values ?? saved;
   const problems = problemsById(prefix, refused, 'name');
   return (
     <>
@@ -41,6 +45,22 @@ function PerspectiveFields({
         rows={3}
         value={values.description}
         error={errorFor(problems, `${prefix}description`)}
+      />
+      <TextField
+        id={`${prefix}nameEn`}
+        name="nameEn"
+        label="Namn på engelska (valfritt)"
+        hint={ENGLISH_HINT}
+        value={values.nameEn ?? ''}
+        error={errorFor(problems, `${prefix}nameEn`)}
+      />
+      <TextArea
+        id={`${prefix}descriptionEn`}
+        name="descriptionEn"
+        label="Beskrivning på engelska (valfritt)"
+        rows={2}
+        value={values.descriptionEn ?? ''}
+        error={errorFor(problems, `${prefix}descriptionEn`)}
       />
     </>
   );

@@ -1,45 +1,42 @@
+import { currentLocale, localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 import { Layout, renderPage } from '../layout.js';
-
-const TITLES: Record<number, string> = {
-  400: 'Felaktig förfrågan',
-  403: 'Åtgärden är inte tillåten',
-  404: 'Sidan finns inte',
-  409: 'Det gick inte att spara',
-  413: 'Förfrågan är för stor',
-  422: 'Uppgifterna kunde inte sparas',
-  500: 'Ett oväntat fel inträffade',
-  503: 'Tjänsten kan inte svara just nu',
-};
 
 export interface ErrorPageProps {
   status: number;
+  /** What went wrong, in Swedish (the domain's messages are Swedish); marked as Swedish on English pages. */
   message?: string;
   correlationId?: string;
 }
 
 /** The page for every error: what happened, what to do; a correlation id for 500, never internals. */
 export function renderErrorPage({ status, message, correlationId }: ErrorPageProps): string {
-  const title = TITLES[status] ?? 'Något gick fel';
+  const t = texts().errors;
+  const title = t.titles[status] ?? t.otherTitle;
+  const english = currentLocale() !== 'sv';
   return renderPage(
-    <Layout title={title} description={`${title}: vad som hände och vad du kan göra.`}>
+    <Layout title={title} description={t.description(title)} canonical={false}>
       <h1>{title}</h1>
-      {status === 404 && !message && (
-        <p class="ds-paragraph">Kontrollera adressen, eller gå till startsidan och leta vidare därifrån.</p>
-      )}
-      {message && <p class="ds-paragraph">{message}</p>}
+      {status === 404 && (!message || english) && <p class="ds-paragraph">{t.notFoundHint}</p>}
+      {message &&
+        (english ? (
+          <p class="ds-paragraph">
+            {t.messageInSwedish} <span lang="sv">{message}</span>
+          </p>
+        ) : (
+          <p class="ds-paragraph">{message}</p>
+        ))}
       {status === 500 && (
         <>
+          <p class="ds-paragraph">{t.tryAgainLater}</p>
           <p class="ds-paragraph">
-            Försök igen om en stund. Om felet kvarstår, kontakta förvaltningen och ange felkoden.
-          </p>
-          <p class="ds-paragraph">
-            Felkod: <code>{correlationId}</code>
+            {t.errorCode} <code>{correlationId}</code>
           </p>
         </>
       )}
       <p class="ds-paragraph">
-        <a class="ds-link" href="/">
-          Till startsidan
+        <a class="ds-link" href={localized('/')}>
+          {t.toStartPage}
         </a>
       </p>
     </Layout>,

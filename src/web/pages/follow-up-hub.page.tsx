@@ -19,99 +19,94 @@ import {
   roundsPath,
 } from './follow-up-parts.page.js';
 import { ExampleNotice } from '../components/example-marking.js';
+import { SwedishData } from '../components/content-text.js';
+import { localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 
 export interface FollowUpHubPageProps {
   overview: FollowUpOverview;
 }
 
 function roundState(r: FollowUpOverview['rounds'][number], today: string): string {
-  if (r.pastDue) return r.reported < r.expected ? 'Sista dagen har passerat – rapporter saknas' : 'Avslutad';
-  if (today > r.round.periodEnd) return 'Rapportering pågår';
-  return 'Perioden pågår';
+  const t = texts().followUp.state;
+  if (r.pastDue) return r.reported < r.expected ? t.missing : t.closed;
+  if (today > r.round.periodEnd) return t.reporting;
+  return t.ongoing;
 }
 
 export function FollowUpHubPage({ overview }: FollowUpHubPageProps) {
   const { year, rounds, may } = overview;
-  const title = `Uppföljning ${year}`;
+  const t = texts().followUp;
+  const title = t.title(year);
   return (
-    <Layout
-      title={title}
-      description={`Uppföljningen ${year}: omgångarna med sista dag för rapport, måluppfyllelsen och årsredovisningen.`}
-      current={HUB_PATH}
-    >
+    <Layout title={title} description={t.description(year)} current={HUB_PATH}>
       <h1>{title}</h1>
-      <p class="ds-paragraph lead">
-        Chefsnätverkens aktiviteter följs upp i omgångar under planåret. Den som ansvarar för en aktivitet rapporterar
-        status, hur stor del som är genomförd och en kommentar senast sista dagen för omgången.
-      </p>
-      <form method="get" action={HUB_PATH} class="filter-form" aria-label="Välj år">
+      <p class="ds-paragraph lead">{t.lead}</p>
+      <form method="get" action={localized(HUB_PATH)} class="filter-form" aria-label={t.yearFormLabel}>
         <Select
           id="ar"
-          label="Planår"
+          label={t.planYear}
           options={overview.years.map((y) => ({ value: String(y), label: String(y) }))}
           value={String(year)}
         />
-        <Button variant="secondary">Visa året</Button>
+        <Button variant="secondary">{t.showYear}</Button>
       </form>
       {overview.includesExamples && <ExampleNotice of="figures" />}
-      <h2>Omgångar {year}</h2>
+      <h2>{t.roundsHeading(year)}</h2>
       <DataTable
-        caption={`Uppföljningsomgångar ${year}: sista dag för rapport och rapporter som kommit in`}
+        caption={t.roundsCaption(year)}
         rowHeaders
         columns={[
-          { label: 'Omgång' },
-          { label: 'Perioden slutar' },
-          { label: 'Sista dag för rapport' },
-          { label: 'Rapporter in', numeric: true },
-          { label: 'Läge' },
+          { label: t.columns.round },
+          { label: t.columns.periodEnds },
+          { label: t.columns.due },
+          { label: t.columns.reportsIn, numeric: true },
+          { label: t.columns.state },
         ]}
         rows={rounds.map((r) => [
-          roundTitle(r.round),
+          <SwedishData>{roundTitle(r.round)}</SwedishData>,
           formatDate(r.round.periodEnd),
           formatDate(r.round.dueDate),
-          `${formatNumber(r.reported)} av ${formatNumber(r.expected)}`,
+          t.reportedOf(formatNumber(r.reported), formatNumber(r.expected)),
           roundState(r, overview.today),
         ])}
-        empty={`Inga uppföljningsomgångar är inlagda för ${year}.`}
+        empty={t.noRounds(year)}
       />
-      <p class="ds-paragraph meta">
-        Rapporter in räknas bland aktiviteterna i årets {may.internal ? 'inlämnade och antagna' : 'antagna'} planer (
-        {formatNumber(overview.planCount)} st) som hade börjat när omgångens period slutade.
-      </p>
-      <h2>Mer om uppföljningen</h2>
+      <p class="ds-paragraph meta">{t.countedAmong(may.internal, formatNumber(overview.planCount))}</p>
+      <h2>{t.moreHeading}</h2>
       <ul class="ds-list follow-up-links">
         {may.seeLate && (
           <li>
             <a class="ds-link" href={LATE_PATH}>
-              Sena rapporter
+              {t.lateReports}
             </a>{' '}
-            – aktiviteter vars rapport saknas efter sista dagen, med påminnelser per e-post.
+            {t.lateReportsAfter}
           </li>
         )}
         <li>
-          <a class="ds-link" href={rollupPath(year)}>
-            Måluppfyllelse {year}
+          <a class="ds-link" href={localized(rollupPath(year))}>
+            {t.rollup(year)}
           </a>{' '}
-          – aktiviteterna per mål och fokusområde.
+          {t.rollupAfter}
         </li>
         <li>
-          <a class="ds-link" href={annualReportPath(year)}>
-            Årsredovisning {year}
+          <a class="ds-link" href={localized(annualReportPath(year))}>
+            {t.annualReport(year)}
           </a>{' '}
-          – utkast med aktiviteternas utfall och nyckeltalens bedömning.
+          {t.annualReportAfter}
         </li>
         <li>
           <a class="ds-link" href={CALENDAR_PATH}>
-            Kalender med sista dagarna för rapport (iCalendar)
+            {t.calendar}
           </a>{' '}
-          – prenumerera på adressen i din kalender, så kommer nya och ändrade datum med.
+          {t.calendarAfter}
         </li>
         {may.manage && (
           <li>
             <a class="ds-link" href={roundsPath(year)}>
-              Ställ in omgångarna för {year}
+              {t.setRounds(year)}
             </a>{' '}
-            – namn, periodens slut och sista dag för rapport.
+            {t.setRoundsAfter}
           </li>
         )}
       </ul>

@@ -1,11 +1,22 @@
 import type { GoalIndicatorView } from '../../app/indicators/goal-targets.js';
 import type { GoalActivities } from '../../app/results/goal-activities.js';
 import type { Goal, Programme } from '../../domain/programme/programme.js';
-import { VERDICT_LABELS_SV, type Verdict } from '../../domain/indicators/target-verdict.js';
+import type { Verdict } from '../../domain/indicators/target-verdict.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { ButtonLink } from '../components/button.js';
 import { ChartFigure } from '../components/chart-figure.js';
+import {
+  contentLang,
+  ContentText,
+  contentText,
+  lacksEnglish,
+  programmeName,
+  SwedishContentNotice,
+  swedishData,
+} from '../components/content-text.js';
 import { DataTable } from '../components/data-table.js';
+import { localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 import { Layout } from '../layout.js';
 import { valueText } from '../present.js';
 import { SavedMessage } from '../components/saved-message.js';
@@ -24,69 +35,78 @@ const VERDICT_CLASS: Record<Verdict, string> = {
   no_data: 'verdict verdict--no-data',
 };
 
-/** The sentence begins with the verdict, which the tag beside it already says. */
-const withoutVerdictPrefix = (sentence: string, verdict: Verdict) => {
-  const prefix = `${VERDICT_LABELS_SV[verdict]}: `;
-  return sentence.startsWith(prefix)
-    ? sentence.charAt(prefix.length).toUpperCase() + sentence.slice(prefix.length + 1)
-    : sentence;
-};
-
-function targetText(v: GoalIndicatorView): string {
+function targetText(v: GoalIndicatorView, measured: string): string {
+  const t = texts().indicators;
   const { link, indicator } = v;
-  const better = link.direction === 'higher' ? 'minst lika högt som' : 'högst lika högt som';
+  const higher = link.direction === 'higher';
   return link.targetKind === 'relative'
-    ? `${v.measuredName} ska ligga ${better} ${v.comparisonName ?? link.comparisonAreaCode} år ${link.targetYear} (basår ${link.baseYear}).`
-    : `${valueText(link.targetValue, indicator.decimals)} ${indicator.unit} år ${link.targetYear}, ${link.direction === 'higher' ? 'högre är bättre' : 'lägre är bättre'} (basår ${link.baseYear}${link.baseValue === null ? '' : `, basvärde ${valueText(link.baseValue, indicator.decimals)}`}).`;
+    ? t.targetRelative(
+        measured,
+        higher,
+        v.comparisonName ?? link.comparisonAreaCode ?? '',
+        link.targetYear,
+        link.baseYear,
+      )
+    : t.targetAbsolute(
+        valueText(link.targetValue, indicator.decimals),
+        indicator.unit,
+        link.targetYear,
+        higher,
+        link.baseYear,
+        link.baseValue === null ? null : valueText(link.baseValue, indicator.decimals),
+      );
 }
 
 function Evidence({ evidence, index, mayManage }: { evidence: GoalEvidence; index: number; mayManage: boolean }) {
   const { view, chartSvg } = evidence;
   const { indicator, evaluation } = view;
+  const t = texts();
+  const it = t.indicators;
   const d = indicator.decimals;
   const headingId = `nyckeltal-${index}`;
+  const measured = it.measuredName(view);
   const comparison = new Map((view.comparison ?? []).map((p) => [p.year, p.value]));
   const path = new Map(evaluation.path.map((p) => [p.year, p.value]));
   return (
     <section aria-labelledby={headingId} class="panel">
       <h3 id={headingId}>
-        <a class="ds-link" href={`/nyckeltal/${indicator.key}`}>
+        <a class="ds-link" href={localized(`/nyckeltal/${indicator.key}`)} lang={swedishData()}>
           {indicator.title}
         </a>
       </h3>
       <p class="ds-paragraph">
-        <strong class={VERDICT_CLASS[evaluation.verdict]}>{VERDICT_LABELS_SV[evaluation.verdict]}</strong>{' '}
-        {withoutVerdictPrefix(evaluation.sentence, evaluation.verdict)}
+        <strong class={VERDICT_CLASS[evaluation.verdict]}>{t.common.verdict[evaluation.verdict]}</strong>{' '}
+        {it.verdictSentence(view)}
       </p>
       <dl class="facts">
-        <dt>Mål</dt>
-        <dd>{targetText(view)}</dd>
-        <dt>Mäts som</dt>
-        <dd>{view.measuredName}</dd>
+        <dt>{it.target}</dt>
+        <dd>{targetText(view, measured)}</dd>
+        <dt>{it.measuredAs}</dt>
+        <dd>{measured}</dd>
         {view.link.note && (
           <>
-            <dt>Anteckning</dt>
-            <dd>{view.link.note}</dd>
+            <dt>{it.note}</dt>
+            <dd lang={swedishData()}>{view.link.note}</dd>
           </>
         )}
         {view.link.source && (
           <>
-            <dt>Källa för målet</dt>
-            <dd>{view.link.source}</dd>
+            <dt>{it.targetSource}</dt>
+            <dd lang={swedishData()}>{view.link.source}</dd>
           </>
         )}
-        <dt>Källa för värdena</dt>
-        <dd>{indicator.source}</dd>
+        <dt>{it.valuesSource}</dt>
+        <dd lang={swedishData()}>{indicator.source}</dd>
       </dl>
-      <ChartFigure caption={`${indicator.title}: ${view.measuredName} per år (${indicator.unit}).`} svg={chartSvg}>
+      <ChartFigure caption={it.goalChartCaption(indicator.title, measured, indicator.unit)} svg={chartSvg}>
         <DataTable
-          caption={`${indicator.title} per år (${indicator.unit})`}
+          caption={it.goalTableCaption(indicator.title, indicator.unit)}
           rowHeaders
           columns={[
-            { label: 'År' },
-            { label: view.measuredName, numeric: true },
+            { label: it.year },
+            { label: measured, numeric: true },
             ...(view.comparisonName ? [{ label: view.comparisonName, numeric: true }] : []),
-            ...(view.link.targetKind === 'absolute' ? [{ label: 'Målbana', numeric: true }] : []),
+            ...(view.link.targetKind === 'absolute' ? [{ label: it.targetPath, numeric: true }] : []),
           ]}
           rows={view.series.map((p) => [
             String(p.year),
@@ -98,17 +118,17 @@ function Evidence({ evidence, index, mayManage }: { evidence: GoalEvidence; inde
       </ChartFigure>
       {evaluation.projection && (
         <p class="ds-paragraph">
-          Trend till {evaluation.projection.year}:{' '}
+          {it.trendTo(evaluation.projection.year)}{' '}
           {view.link.targetKind === 'relative'
-            ? `skillnaden mot ${view.comparisonName} blir ${valueText(evaluation.projection.value, d)} (${indicator.unit === 'procent' ? 'procentenheter' : indicator.unit}) om utvecklingen fortsätter som hittills.`
-            : `${valueText(evaluation.projection.value, d)} ${indicator.unit} om utvecklingen fortsätter som hittills.`}
+            ? it.trendRelative(view.comparisonName ?? '', valueText(evaluation.projection.value, d), indicator.unit)
+            : it.trendAbsolute(valueText(evaluation.projection.value, d), indicator.unit)}
         </p>
       )}
       {mayManage && (
         <p class="ds-paragraph">
           <a class="ds-link" href={removeLinkPath(view.link.goalId, view.link.id)}>
-            Ta bort nyckeltalet från målet
-            <span class="ds-sr-only">{` – ${indicator.title}, ${view.measuredName}`}</span>
+            {it.removeIndicator}
+            <span class="ds-sr-only">{` – ${indicator.title}, ${measured}`}</span>
           </a>
         </p>
       )}
@@ -120,6 +140,8 @@ export interface GoalPageProps {
   programme: Programme;
   goal: Goal;
   focusAreaName: string;
+  /** The focus area's English name, '' when none is stored. */
+  focusAreaNameEn?: string;
   evidence: GoalEvidence[];
   /** Whether the viewer sets targets (the secretariat): then the page offers to link and remove indicators. */
   mayManage?: boolean;
@@ -134,62 +156,68 @@ export function GoalPage({
   programme,
   goal,
   focusAreaName,
+  focusAreaNameEn,
   evidence,
   mayManage = false,
   saved,
   activities,
 }: GoalPageProps) {
+  const t = texts();
+  const it = t.indicators;
+  const title = contentText(goal.title, goal.titleEn);
   return (
     <Layout
-      title={goal.title}
-      description={`Målet ”${goal.title}” i ${programme.name} (${focusAreaName}): strategier, nyckeltal med bedömning mot målvärdet och aktiviteterna i nätverkens planer.`}
+      title={title}
+      description={it.goalDescription(title, programmeName(programme), contentText(focusAreaName, focusAreaNameEn))}
       current="/program"
     >
       <Breadcrumbs
         items={[
-          { href: '/program', label: 'Program' },
-          { href: `/program/${programme.slug}`, label: programme.name },
+          { href: localized('/program'), label: t.layout.menu.programmes },
+          { href: localized(`/program/${programme.slug}`), label: programmeName(programme) },
         ]}
-        current={goal.title}
+        current={title}
       />
-      <h1>{goal.title}</h1>
+      <h1 lang={contentLang(goal.title, goal.titleEn)}>{title}</h1>
+      <SwedishContentNotice show={lacksEnglish(programme) || evidence.length > 0} />
       <SavedMessage text={saved} />
       <p class="ds-paragraph">
-        Mål i fokusområdet {focusAreaName}, {programme.name}
-        {programme.targetYear !== null && ` (målår ${programme.targetYear})`}.
+        {it.goalInArea} <ContentText sv={focusAreaName} en={focusAreaNameEn} />,{' '}
+        <ContentText sv={programme.name} en={programme.nameEn} />
+        {programme.targetYear !== null && it.targetYearSuffix(programme.targetYear)}.
       </p>
-      {goal.description && <p class="ds-paragraph">{goal.description}</p>}
-      <h2>Strategier</h2>
+      {goal.description && (
+        <p class="ds-paragraph" lang={contentLang(goal.description, goal.descriptionEn)}>
+          {contentText(goal.description, goal.descriptionEn)}
+        </p>
+      )}
+      <h2>{it.strategiesHeading}</h2>
       {goal.strategies.length === 0 ? (
-        <p class="ds-paragraph">Inga strategier angivna.</p>
+        <p class="ds-paragraph">{it.noStrategies}</p>
       ) : (
         <ul class="ds-list">
           {goal.strategies.map((s) => (
-            <li>{s.text}</li>
+            <li lang={contentLang(s.text, s.textEn)}>{contentText(s.text, s.textEn)}</li>
           ))}
         </ul>
       )}
-      <h2>Nyckeltal och måluppfyllelse</h2>
+      <h2>{it.evidenceHeading}</h2>
       {mayManage && (
         <div class="actions">
-          <ButtonLink href={linkFormPath(goal.id)}>Koppla ett nyckeltal</ButtonLink>
+          <ButtonLink href={linkFormPath(goal.id)}>{it.linkIndicator}</ButtonLink>
         </div>
       )}
       {evidence.length === 0 ? (
-        <p class="ds-paragraph">Inga nyckeltal är kopplade till målet ännu.</p>
+        <p class="ds-paragraph">{it.noEvidence}</p>
       ) : (
         <>
-          <p class="ds-paragraph">
-            Bedömningen jämför det senaste värdet med målbanan (en rak linje från basåret till målet) och trenden (en
-            rät linje genom värdena sedan basåret) med målet: båda når målet ger ”I fas”, en av dem ”Risk att målet inte
-            nås”, ingen ”Inte i fas”.
-          </p>
+          <p class="ds-paragraph">{it.verdictRules}</p>
           {evidence.map((e, i) => (
             <Evidence evidence={e} index={i + 1} mayManage={mayManage} />
           ))}
         </>
       )}
-      {activities && <GoalActivitiesSection activities={activities} goalTitle={goal.title} />}
+      {activities && <GoalActivitiesSection activities={activities} goalTitle={title} />}
     </Layout>
   );
 }

@@ -7,8 +7,10 @@ import { TextField } from '../components/form-field.js';
 import { conferencePackPath } from '../document-paths.js';
 import { formatDateTime, formatNumber } from '../format.js';
 import { Layout } from '../layout.js';
-import { IMPORT_STATUS_LABELS, ORIGIN_LABELS } from '../present.js';
-import { IMPORT_KIND_LABELS, type ImportKind } from '../../app/indicators/import-values.js';
+import type { ImportKind } from '../../app/indicators/import-values.js';
+import { SwedishData, swedishData } from '../components/content-text.js';
+import { localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 
 export interface IndicatorListPageProps {
   search: IndicatorSearch;
@@ -28,17 +30,15 @@ export interface IndicatorListPageProps {
 
 /** The pack for the key-indicator conference of `year`, in its three formats. */
 function ConferencePackLinks({ year, pdfAvailable }: { year: number; pdfAvailable: boolean }) {
+  const t = texts().indicators;
   return (
     <section aria-labelledby="konferens-rubrik">
       <h2 class="ds-heading" data-size="sm" id="konferens-rubrik">
-        Nyckeltalskonferensen {year}
+        {t.conferenceHeading(year)}
       </h2>
-      <p class="ds-paragraph">
-        Underlaget till konferensen: per tjänsteområde medlemskommunerna i rangordning med gruppens, regionens och
-        rikets värden, för det senaste året med värden fram till {year - 1}.
-      </p>
+      <p class="ds-paragraph">{t.conferenceText(year - 1)}</p>
       <DocumentLinks
-        name={`Konferensunderlaget ${year}`}
+        name={t.conferencePack(year)}
         path={(format) => conferencePackPath(year, format)}
         pdfAvailable={pdfAvailable}
       />
@@ -56,104 +56,104 @@ export function IndicatorListPage({
   pdfAvailable,
 }: IndicatorListPageProps) {
   const { query, followed, catalogue, catalogueSize } = search;
+  const t = texts();
+  const it = t.indicators;
   return (
-    <Layout
-      title="Nyckeltal"
-      description="Nyckeltalen som samverkan följer, med sök i Koladas katalog och i egna nyckeltal, och de senaste inläsningarna av värden."
-      current="/nyckeltal"
-    >
-      <h1>Nyckeltal</h1>
-      <p class="ds-paragraph">
-        Nyckeltalen visar hur medlemskommunerna utvecklas jämfört med varandra, med gruppen, med regionen och med riket
-        – och hur programmets mål ligger till. Varje nyckeltal anger sin källa och licens.
-      </p>
+    <Layout title={it.title} description={it.description} current="/nyckeltal">
+      <h1>{it.title}</h1>
+      <p class="ds-paragraph">{it.lead}</p>
       {(mayImport || mayDefine) && (
         <div class="actions">
-          {mayDefine && <ButtonLink href="/nyckeltal/nytt">Nytt eget nyckeltal</ButtonLink>}
+          {mayDefine && <ButtonLink href="/nyckeltal/nytt">{it.newLocal}</ButtonLink>}
           {mayImport && (
             <ButtonLink href="/nyckeltal/importera" variant={mayDefine ? 'secondary' : undefined}>
-              Läs in värden från fil
+              {it.importValues}
             </ButtonLink>
           )}
         </div>
       )}
-      <form method="get" action="/nyckeltal" role="search" aria-label="Sök nyckeltal" class="search-form">
+      <form method="get" action={localized('/nyckeltal')} role="search" aria-label={it.searchLabel} class="search-form">
         <TextField
           id="q"
           type="search"
-          label="Sök på id eller ord"
-          hint={`Söker bland våra nyckeltal och i Koladas katalog med ${formatNumber(catalogueSize)} nyckeltal, till exempel ”N00945” eller ”eftergymnasial utbildning”.`}
+          label={it.searchField}
+          hint={it.searchHint(formatNumber(catalogueSize))}
           value={query}
         />
-        <Button>Sök</Button>
+        <Button>{it.search}</Button>
       </form>
 
       <DataTable
-        caption={query ? `Våra nyckeltal som matchar ”${query}”` : 'Nyckeltal som följs i samverkan'}
+        caption={query ? it.followedMatching(query) : it.followed}
         rowHeaders
-        columns={[{ label: 'Nyckeltal' }, { label: 'Enhet' }, { label: 'Källa' }]}
+        columns={[{ label: it.columns.indicator }, { label: it.columns.unit }, { label: it.columns.source }]}
         rows={followed.map((i) => [
-          <a class="ds-link" href={`/nyckeltal/${i.key}`}>
-            {i.title}
+          <a class="ds-link" href={localized(`/nyckeltal/${i.key}`)}>
+            <SwedishData>{i.title}</SwedishData>
           </a>,
-          i.unit,
-          ORIGIN_LABELS[i.origin],
+          <SwedishData>{i.unit}</SwedishData>,
+          it.origin[i.origin],
         ])}
-        empty="Inga av våra nyckeltal matchar sökningen."
+        empty={it.noneMatching}
       />
 
       {query && (
         <DataTable
-          caption={`Träffar i Koladas katalog (högst 50). Källa: Kolada`}
+          caption={it.catalogueCaption}
           rowHeaders
-          columns={[{ label: 'Id' }, { label: 'Nyckeltal' }, { label: 'Verksamhetsområde' }, { label: 'Följs här' }]}
+          columns={[
+            { label: it.catalogueColumns.id },
+            { label: it.catalogueColumns.indicator },
+            { label: it.catalogueColumns.area },
+            { label: it.catalogueColumns.followed },
+          ]}
           rows={catalogue.map((k) => [
             k.followed ? (
-              <a class="ds-link" href={`/nyckeltal/${k.id}`}>
+              <a class="ds-link" href={localized(`/nyckeltal/${k.id}`)}>
                 {k.id}
               </a>
             ) : (
               k.id
             ),
-            <>
+            <SwedishData>
               {k.title}
               {k.description && <span class="meta block">{k.description}</span>}
-            </>,
-            k.operatingArea,
-            k.followed ? 'Ja' : 'Nej',
+            </SwedishData>,
+            <SwedishData>{k.operatingArea}</SwedishData>,
+            k.followed ? t.common.yes : t.common.no,
           ])}
-          empty={
-            catalogueSize === 0
-              ? 'Koladas katalog är inte inläst. Kör ”samverkan kolada sync --catalogue”.'
-              : 'Inga träffar i Koladas katalog.'
-          }
+          empty={catalogueSize === 0 ? it.catalogueMissing : it.noCatalogueHits}
         />
       )}
 
       <DataTable
-        caption="Senaste inläsningar"
+        caption={it.importsCaption}
         columns={[
-          { label: 'Tid' },
-          { label: 'Källa' },
-          { label: 'Resultat' },
-          { label: 'Lästa', numeric: true },
-          { label: 'Ändrade', numeric: true },
-          { label: 'Borttagna', numeric: true },
+          { label: it.importColumns.time },
+          { label: it.importColumns.source },
+          { label: it.importColumns.result },
+          { label: it.importColumns.read, numeric: true },
+          { label: it.importColumns.changed, numeric: true },
+          { label: it.importColumns.deleted, numeric: true },
         ]}
         rows={imports.map((r) => [
           formatDateTime(r.finishedAt),
           <>
-            {IMPORT_KIND_LABELS[r.kind as ImportKind] ?? r.kind}: {r.sourceName}
+            {it.importKind[r.kind as ImportKind] ?? r.kind}: {r.sourceName}
           </>,
           <>
-            {IMPORT_STATUS_LABELS[r.status]}
-            {r.message && <span class="meta block">{r.message}</span>}
+            {it.importStatus[r.status]}
+            {r.message && (
+              <span class="meta block" lang={swedishData()}>
+                {r.message}
+              </span>
+            )}
           </>,
           formatNumber(r.rowsRead),
           formatNumber(r.rowsChanged),
           formatNumber(r.rowsDeleted),
         ])}
-        empty="Inga inläsningar ännu."
+        empty={it.noImports}
       />
 
       <ConferencePackLinks year={conferenceYear} pdfAvailable={pdfAvailable} />

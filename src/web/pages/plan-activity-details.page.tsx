@@ -1,12 +1,12 @@
 /** One activity of a plan in full, under the plan's activity table (the table's titles link here). */
 import type { ActivityView, PlanView } from '../../app/plans/get-plan.js';
 import type { FollowUpRound } from '../../domain/plans/follow-up.js';
-import { REPORT_STATUS_LABELS } from '../../domain/plans/follow-up.js';
-import { CLIMATE_EFFECT_LABELS, DIMENSION_LABELS, type Plan } from '../../domain/plans/plan.js';
+import type { Plan } from '../../domain/plans/plan.js';
+import { contentLang, ContentText, contentText, SwedishData, swedishData } from '../components/content-text.js';
 import { formatNumber } from '../format.js';
+import { localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 import { activityAnchor, editActivityPath, planPath, removeActivityPath, reportPath } from './plan-parts.page.js';
-
-const kronor = (kr: number | null) => (kr === null ? 'Ingen egen budget' : `${formatNumber(kr)}\u00a0kr`);
 
 export interface PlanActivityDetailsProps {
   v: ActivityView;
@@ -15,89 +15,107 @@ export interface PlanActivityDetailsProps {
   rounds: readonly FollowUpRound[];
 }
 
+/** The activity's own texts (title, description, justification, comments) are Swedish data. */
 export function PlanActivityDetails({ v, plan, may, rounds }: PlanActivityDetailsProps) {
+  const t = texts().plans;
   const { activity, goals, strategies, members, reports, carriedOverFrom } = v;
   const headingId = `${activityAnchor(activity.id)}-rubrik`;
   const roundName = new Map(rounds.map((r) => [r.id, r.name]));
+  const kronor = (kr: number | null) => (kr === null ? t.noBudget : `${formatNumber(kr)}\u00a0kr`);
   return (
     <section id={activityAnchor(activity.id)} aria-labelledby={headingId} class="activity">
-      <h3 id={headingId}>{activity.title}</h3>
-      {activity.description && <p class="ds-paragraph pre-line">{activity.description}</p>}
+      <h3 id={headingId} lang={swedishData()}>
+        {activity.title}
+      </h3>
+      {activity.description && (
+        <p class="ds-paragraph pre-line" lang={swedishData()}>
+          {activity.description}
+        </p>
+      )}
       <dl class="facts">
-        <dt>Mål</dt>
+        <dt>{t.goalsLabel}</dt>
         <dd>
           {goals.length === 0 ? (
-            <strong class="choose-goal">
-              Välj mål: aktiviteten bidrar inte till något mål i programmet planen följer.
-            </strong>
+            <strong class="choose-goal">{t.chooseGoalLong}</strong>
           ) : (
             <ul class="plain-list">
               {goals.map((g) => (
                 <li>
-                  <a class="ds-link" href={`/mal/${g.id}`}>
-                    {g.title}
+                  <a class="ds-link" href={localized(`/mal/${g.id}`)}>
+                    <ContentText sv={g.title} en={g.titleEn} />
                   </a>{' '}
-                  <span class="meta">({g.focusAreaName})</span>
+                  <span class="meta">
+                    (<ContentText sv={g.focusAreaName} en={g.focusAreaNameEn} />)
+                  </span>
                 </li>
               ))}
             </ul>
           )}
         </dd>
-        <dt>Strategier</dt>
+        <dt>{t.strategies}</dt>
         <dd>
           {strategies.length === 0 ? (
-            'Inga valda'
+            t.noneChosen
           ) : (
             <ul class="plain-list">
               {strategies.map((s) => (
-                <li>{s.text}</li>
+                <li lang={contentLang(s.text, s.textEn)}>{contentText(s.text, s.textEn)}</li>
               ))}
             </ul>
           )}
         </dd>
-        <dt>Ansvarig</dt>
+        <dt>{t.owner}</dt>
         <dd>{activity.ownerName}</dd>
-        <dt>Deltagande kommuner</dt>
-        <dd>{members.length === 0 ? 'Inga angivna' : members.map((m) => m.name).join(', ')}</dd>
-        <dt>Period</dt>
+        <dt>{t.members}</dt>
+        <dd>{members.length === 0 ? t.noneGiven : members.map((m) => m.name).join(', ')}</dd>
+        <dt>{t.period}</dt>
         <dd>
           {activity.startDate} – {activity.endDate}
         </dd>
-        <dt>Budget</dt>
+        <dt>{t.budget}</dt>
         <dd>{kronor(activity.budgetKr)}</dd>
-        <dt>Vikt i uppföljningen</dt>
+        <dt>{t.weight}</dt>
         <dd>{formatNumber(activity.weight)}</dd>
-        <dt>Förväntad klimateffekt</dt>
+        <dt>{t.climate}</dt>
         <dd>
-          {CLIMATE_EFFECT_LABELS[activity.climateEffect]}
-          {activity.climateJustification && <span class="block pre-line">{activity.climateJustification}</span>}
+          {t.climateEffect[activity.climateEffect]}
+          {activity.climateJustification && (
+            <span class="block pre-line" lang={swedishData()}>
+              {activity.climateJustification}
+            </span>
+          )}
         </dd>
-        <dt>Hållbarhetsdimension</dt>
-        <dd>{DIMENSION_LABELS[activity.dimension]}</dd>
+        <dt>{t.dimension}</dt>
+        <dd>{t.dimensions[activity.dimension]}</dd>
         {carriedOverFrom && (
           <>
-            <dt>Överförd från</dt>
+            <dt>{t.carriedFrom}</dt>
             <dd>
               <a
                 class="ds-link"
                 href={`${planPath(carriedOverFrom.planId)}#${activityAnchor(carriedOverFrom.activityId)}`}
               >
-                Planen för {carriedOverFrom.year}
+                {t.planFor(carriedOverFrom.year)}
               </a>
             </dd>
           </>
         )}
-        <dt>Uppföljning</dt>
+        <dt>{t.followUp}</dt>
         <dd>
           {reports.length === 0 ? (
-            'Ingen rapport ännu.'
+            t.noReportYet
           ) : (
             <ul class="plain-list">
               {reports.map((r) => (
                 <li>
-                  {roundName.get(r.roundId) ?? 'Omgång'}: {REPORT_STATUS_LABELS[r.status]}, {formatNumber(r.progress)}
+                  <SwedishData>{roundName.get(r.roundId) ?? t.round}</SwedishData>: {t.reportLong[r.status]},{' '}
+                  {formatNumber(r.progress)}
                   {'\u00a0%'}
-                  {r.comment && <span class="block pre-line">{r.comment}</span>}
+                  {r.comment && (
+                    <span class="block pre-line" lang={swedishData()}>
+                      {r.comment}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -108,17 +126,20 @@ export function PlanActivityDetails({ v, plan, may, rounds }: PlanActivityDetail
         <p class="actions">
           {may.edit && (
             <a class="ds-link" href={editActivityPath(plan.id, activity.id)}>
-              Ändra<span class="ds-sr-only"> {activity.title}</span>
+              {t.edit}
+              <span class="ds-sr-only"> {activity.title}</span>
             </a>
           )}
           {may.edit && (
             <a class="ds-link" href={removeActivityPath(plan.id, activity.id)}>
-              Ta bort<span class="ds-sr-only"> {activity.title}</span>
+              {t.remove}
+              <span class="ds-sr-only"> {activity.title}</span>
             </a>
           )}
           {may.report && (
             <a class="ds-link" href={reportPath(plan.id, activity.id)}>
-              Rapportera<span class="ds-sr-only"> om {activity.title}</span>
+              {t.report}
+              <span class="ds-sr-only">{t.reportOn(activity.title)}</span>
             </a>
           )}
         </p>

@@ -3,7 +3,10 @@
  * shared) and, for those who write plans, the way to a new one.
  */
 import type { PlanOverview } from '../../app/plans/plan-overview.js';
-import { PLAN_KIND_LABELS, type Plan } from '../../domain/plans/plan.js';
+import type { Plan } from '../../domain/plans/plan.js';
+import { SwedishData } from '../components/content-text.js';
+import { localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 import { Button, ButtonLink } from '../components/button.js';
 import { DataTable } from '../components/data-table.js';
 import { Select } from '../components/form-field.js';
@@ -25,49 +28,38 @@ function groupByYear(plans: readonly Plan[]): [number, Plan[]][] {
 
 export function PlanListPage({ overview, filter }: PlanListPageProps) {
   const { plans, networks, years, activityCounts, mayCreate } = overview;
+  const t = texts().plans;
   const filtered = filter.network !== '' || filter.year !== '';
   return (
-    <Layout
-      title="Planer"
-      description="Chefsnätverkens verksamhetsplaner och handlingsplaner per år, med status och antal aktiviteter, att filtrera på nätverk och år."
-      current={PLANS_PATH}
-    >
-      <h1>Planer</h1>
-      <p class="ds-paragraph">
-        Chefsnätverken konkretiserar programmet i en verksamhetsplan per år och handlingsplaner under den. Varje
-        aktivitet i en plan bidrar till mål i programmet. Samarbetskommittén antar planerna; antagna planer är
-        offentliga.
-      </p>
+    <Layout title={t.title} description={t.description} current={PLANS_PATH}>
+      <h1>{t.title}</h1>
+      <p class="ds-paragraph">{t.lead}</p>
       {mayCreate && (
         <div class="actions">
-          <ButtonLink href={NEW_PLAN_PATH}>Ny plan</ButtonLink>
+          <ButtonLink href={NEW_PLAN_PATH}>{t.newPlan}</ButtonLink>
         </div>
       )}
-      <form method="get" action={PLANS_PATH} class="filter-form" aria-label="Filtrera planerna">
+      <form method="get" action={localized(PLANS_PATH)} class="filter-form" aria-label={t.filterLabel}>
         <Select
           id="natverk"
-          label="Nätverk"
-          placeholder="Alla nätverk"
+          label={t.network}
+          placeholder={t.allNetworks}
           options={networks.map((n) => ({ value: n.key, label: n.name }))}
           value={filter.network}
         />
         <Select
           id="ar"
-          label="År"
-          placeholder="Alla år"
+          label={t.year}
+          placeholder={t.allYears}
           options={years.map((y) => ({ value: String(y), label: String(y) }))}
           value={filter.year}
         />
-        <Button variant="secondary">Visa planerna</Button>
+        <Button variant="secondary">{t.showPlans}</Button>
       </form>
-      {plans.length === 0 && (
-        <p class="ds-paragraph">
-          {filtered ? 'Inga planer matchar filtret.' : 'Det finns inga planer som du kan se ännu.'}
-        </p>
-      )}
+      {plans.length === 0 && <p class="ds-paragraph">{filtered ? t.noneMatch : t.noneYet}</p>}
       {plans.some((p) => p.isExample) && (
         <p class="ds-alert example-notice" data-color="warning">
-          Exempel: planer märkta Exempel är påhittade för att visa tjänsten; de är inte samverkans verkliga planer.
+          {t.examplesNotice}
         </p>
       )}
       {groupByYear(plans).map(([year, ofYear]) => (
@@ -80,17 +72,17 @@ export function PlanListPage({ overview, filter }: PlanListPageProps) {
                 caption={`${network.name}, ${year}`}
                 rowHeaders
                 columns={[
-                  { label: 'Plan' },
-                  { label: 'Slag' },
-                  { label: 'Läge' },
-                  { label: 'Aktiviteter', numeric: true },
+                  { label: t.columns.plan },
+                  { label: t.columns.kind },
+                  { label: t.columns.state },
+                  { label: t.columns.activities, numeric: true },
                 ]}
                 rows={ofYear
                   .filter((p) => p.networkId === network.id)
                   .map((p) => [
                     <>
                       <a class="ds-link" href={planPath(p.id)}>
-                        {p.title}
+                        <SwedishData>{p.title}</SwedishData>
                       </a>
                       {p.isExample && (
                         <>
@@ -99,7 +91,7 @@ export function PlanListPage({ overview, filter }: PlanListPageProps) {
                         </>
                       )}
                     </>,
-                    PLAN_KIND_LABELS[p.kind],
+                    t.kind[p.kind],
                     <PlanStateTag state={p.state} />,
                     formatNumber(activityCounts.get(p.id) ?? 0),
                   ])}

@@ -5,10 +5,13 @@
 import type { Plan, PlanState } from '../../domain/plans/plan.js';
 import { StatusTag, type StatusTagKind } from '../components/status-tag.js';
 import { ExampleTag } from '../components/example-marking.js';
+import { localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 
 export const PLANS_PATH = '/planer';
 export const NEW_PLAN_PATH = '/planer/ny';
-export const planPath = (planId: number) => `/planer/${planId}`;
+/** A plan's page in the current page's language (redirects after a form are Swedish requests). */
+export const planPath = (planId: number) => localized(`/planer/${planId}`);
 export const editPlanPath = (planId: number) => `/planer/${planId}/redigera`;
 export const copyPlanPath = (planId: number) => `/planer/${planId}/kopiera`;
 export const newActionPlanPath = (planId: number) => `/planer/${planId}/handlingsplaner/ny`;
@@ -25,13 +28,6 @@ export const activityAnchor = (activityId: number) => `aktivitet-${activityId}`;
 /** The plan's change history (the audit trail of it and its activities). */
 export const planHistoryPath = (planId: number) => `/historik/plan/${planId}`;
 
-/** Short state names for tags and tables; the plan page's facts use the long PLAN_STATE_LABELS. */
-export const PLAN_STATE_SHORT: Record<PlanState, string> = {
-  draft: 'Utkast',
-  submitted: 'Inlämnad',
-  adopted: 'Antagen',
-};
-
 const STATE_TAG_KIND: Record<PlanState, StatusTagKind> = {
   draft: 'draft',
   submitted: 'proposed',
@@ -39,7 +35,7 @@ const STATE_TAG_KIND: Record<PlanState, StatusTagKind> = {
 };
 
 export const PlanStateTag = ({ state }: { state: PlanState }) => (
-  <StatusTag kind={STATE_TAG_KIND[state]} label={PLAN_STATE_SHORT[state]} />
+  <StatusTag kind={STATE_TAG_KIND[state]} label={texts().plans.stateShort[state]} />
 );
 
 /** The plan's title with its tags, for lists. */

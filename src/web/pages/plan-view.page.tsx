@@ -4,15 +4,14 @@
  */
 import type { ActivityView } from '../../app/plans/get-plan.js';
 import type { PlanPage } from '../../app/plans/plan-page.js';
-import { REPORT_STATUS_SHORT } from '../../domain/plans/follow-up.js';
-import { CARRIED_DATES_RULE } from '../../domain/plans/plan-rules.js';
-import { PLAN_KIND_LABELS, PLAN_STATE_LABELS } from '../../domain/plans/plan.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
+import { ContentText, SwedishContentNotice, SwedishData, swedishData } from '../components/content-text.js';
+import { localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 import { Button, ButtonLink } from '../components/button.js';
 import { DataTable } from '../components/data-table.js';
 import { formatNumber } from '../format.js';
 import { Layout } from '../layout.js';
-import { decisionDateText, PLAN_OUTCOME_LABELS } from '../present.js';
 import { PlanActivityDetails } from './plan-activity-details.page.js';
 import {
   activityAnchor,
@@ -43,20 +42,23 @@ export interface PlanViewPageProps {
 
 export const kronorText = (kr: number | null) => (kr === null ? '–' : `${formatNumber(kr)}\u00a0kr`);
 export const periodText = (a: { startDate: string; endDate: string }) => `${a.startDate}\u2013${a.endDate}`;
-export const latestText = (v: Pick<ActivityView, 'latest'>) =>
-  v.latest ? `${REPORT_STATUS_SHORT[v.latest.status]}, ${formatNumber(v.latest.progress)}\u00a0%` : 'Ingen rapport';
+export const latestText = (v: Pick<ActivityView, 'latest'>) => {
+  const t = texts().plans;
+  return v.latest ? `${t.reportShort[v.latest.status]}, ${formatNumber(v.latest.progress)}\u00a0%` : t.noReport;
+};
 
 function ActivityTitleCell({ v, planId, mayEdit }: { v: ActivityView; planId: number; mayEdit: boolean }) {
+  const t = texts().plans;
   const { activity, carriedOverFrom } = v;
   return (
     <>
       <a class="ds-link" href={`#${activityAnchor(activity.id)}`}>
-        {activity.title}
+        <SwedishData>{activity.title}</SwedishData>
       </a>
       {carriedOverFrom && (
         <span class="block meta">
           <a class="ds-link" href={`${planPath(carriedOverFrom.planId)}#${activityAnchor(carriedOverFrom.activityId)}`}>
-            Överförd från {carriedOverFrom.year}
+            {t.carriedOverFrom(carriedOverFrom.year)}
           </a>
         </span>
       )}
@@ -64,10 +66,11 @@ function ActivityTitleCell({ v, planId, mayEdit }: { v: ActivityView; planId: nu
         <strong class="block choose-goal">
           {mayEdit ? (
             <a class="ds-link" href={editActivityPath(planId, activity.id)}>
-              Välj mål<span class="ds-sr-only"> för {activity.title}</span>
+              {t.chooseGoal}
+              <span class="ds-sr-only">{t.chooseGoalFor(activity.title)}</span>
             </a>
           ) : (
-            'Välj mål'
+            t.chooseGoal
           )}
         </strong>
       )}
@@ -76,28 +79,29 @@ function ActivityTitleCell({ v, planId, mayEdit }: { v: ActivityView; planId: nu
 }
 
 function ActivitiesTable({ page }: { page: PlanPage }) {
+  const t = texts().plans;
   const { plan, activities, may } = page.view;
   return (
     <DataTable
-      caption={`Aktiviteter i ${plan.title}`}
+      caption={t.activitiesCaption(plan.title)}
       rowHeaders
       columns={[
-        { label: 'Aktivitet' },
-        { label: 'Mål' },
-        { label: 'Ansvarig' },
-        { label: 'Period' },
-        { label: 'Senaste rapport' },
+        { label: t.activityColumns.activity },
+        { label: t.activityColumns.goal },
+        { label: t.activityColumns.owner },
+        { label: t.activityColumns.period },
+        { label: t.activityColumns.latest },
       ]}
       rows={activities.map((v) => [
         <ActivityTitleCell v={v} planId={plan.id} mayEdit={may.edit} />,
         v.goals.length === 0 ? (
-          'Inget mål'
+          t.noGoal
         ) : (
           <ul class="plain-list">
             {v.goals.map((g) => (
               <li>
-                <a class="ds-link" href={`/mal/${g.id}`}>
-                  {g.title}
+                <a class="ds-link" href={localized(`/mal/${g.id}`)}>
+                  <ContentText sv={g.title} en={g.titleEn} />
                 </a>
               </li>
             ))}
@@ -110,66 +114,60 @@ function ActivitiesTable({ page }: { page: PlanPage }) {
           {may.report && (
             <span class="block">
               <a class="ds-link" href={reportPath(plan.id, v.activity.id)}>
-                Rapportera<span class="ds-sr-only"> om {v.activity.title}</span>
+                {t.report}
+                <span class="ds-sr-only">{t.reportOn(v.activity.title)}</span>
               </a>
             </span>
           )}
         </>,
       ])}
-      empty="Planen har inga aktiviteter ännu."
+      empty={t.noActivities}
     />
   );
 }
 
 function Lifecycle({ page }: { page: PlanPage }) {
+  const t = texts().plans;
   const { view, mayCopy, mayAddActionPlan, nextYear } = page;
   const { plan, may } = view;
   if (!may.edit && !may.submit && !may.decide && !mayCopy && !mayAddActionPlan) return null;
   return (
     <section aria-labelledby="hantera-rubrik" class="panel">
-      <h2 id="hantera-rubrik">Hantera planen</h2>
+      <h2 id="hantera-rubrik">{t.manage}</h2>
       <div class="actions">
-        {may.edit && <ButtonLink href={newActivityPath(plan.id)}>Lägg till aktivitet</ButtonLink>}
+        {may.edit && <ButtonLink href={newActivityPath(plan.id)}>{t.addActivity}</ButtonLink>}
         {may.edit && (
           <ButtonLink href={editPlanPath(plan.id)} variant="secondary">
-            Ändra namn och inledning
+            {t.editNameAndIntro}
           </ButtonLink>
         )}
         {mayAddActionPlan && (
           <ButtonLink href={newActionPlanPath(plan.id)} variant="secondary">
-            Ny handlingsplan
+            {t.newActionPlan}
           </ButtonLink>
         )}
-        {may.decide && <ButtonLink href={planDecisionPath(plan.id)}>Registrera kommitténs beslut</ButtonLink>}
+        {may.decide && <ButtonLink href={planDecisionPath(plan.id)}>{t.recordDecision}</ButtonLink>}
       </div>
       {may.submit && (
         <form method="post" action={submitPlanPath(plan.id)} class="actions">
-          <p class="ds-paragraph">
-            När planen är klar lämnar du in den till samarbetskommittén. Därefter kan den inte ändras, om inte kommittén
-            återremitterar den.
-          </p>
-          <Button>Lämna in till samarbetskommittén</Button>
+          <p class="ds-paragraph">{t.submitText}</p>
+          <Button>{t.submit}</Button>
         </form>
       )}
       {mayCopy &&
         (nextYear ? (
           <p class="ds-paragraph">
-            Nästa års plan finns redan:{' '}
+            {t.nextYearExists}{' '}
             <a class="ds-link" href={planPath(nextYear.id)}>
-              {nextYear.title}
+              <SwedishData>{nextYear.title}</SwedishData>
             </a>
             .
           </p>
         ) : (
           <form method="post" action={copyPlanPath(plan.id)} class="copy-form">
-            <h3>Nästa års plan</h3>
-            <p class="ds-paragraph">
-              Skapar ett utkast för {plan.year + 1} med verksamhetsplanen och dess handlingsplaner. Bara aktiviteter som
-              inte är slutförda följer med – de vars senaste rapport säger under 100 procent eller som saknar rapport –
-              och de märks ”Överförd från {plan.year}”. {CARRIED_DATES_RULE} Mål som inte finns i programmet för nya
-              planer tas bort; en aktivitet utan mål märks ”Välj mål”.
-            </p>
-            <Button variant="secondary">Skapa nästa års plan från denna</Button>
+            <h3>{t.nextYearHeading}</h3>
+            <p class="ds-paragraph">{t.nextYearText(plan.year + 1, plan.year)}</p>
+            <Button variant="secondary">{t.createNextYear}</Button>
           </form>
         ))}
     </section>
@@ -179,21 +177,23 @@ function Lifecycle({ page }: { page: PlanPage }) {
 export function PlanViewPage({ page, saved, refusal }: PlanViewPageProps) {
   const { view, target, copiedFrom } = page;
   const { plan, network, programme, parent, actionPlans, activities, decisions, may } = view;
+  const t = texts();
+  const pt = t.plans;
   const carried = activities.some((v) => v.activity.carriedOverFromActivityId !== null);
   return (
     <Layout
       title={plan.title}
-      description={`${plan.title}: ${network.name}s ${plan.kind === 'operational' ? 'verksamhetsplan' : 'handlingsplan'} för ${plan.year} med aktiviteter, mål de bidrar till, senaste uppföljning och beslut.`}
+      description={pt.description1(plan.title, network.name, plan.kind === 'operational', plan.year)}
       current={PLANS_PATH}
     >
       <Breadcrumbs
         items={[
-          { href: PLANS_PATH, label: 'Planer' },
+          { href: localized(PLANS_PATH), label: pt.title },
           ...(parent ? [{ href: planPath(parent.id), label: parent.title }] : []),
         ]}
         current={plan.title}
       />
-      <h1>{plan.title}</h1>
+      <h1 lang={swedishData()}>{plan.title}</h1>
       <p class="plan-tags">
         <PlanStateTag state={plan.state} />
         {plan.isExample && <ExampleTag />}
@@ -201,35 +201,38 @@ export function PlanViewPage({ page, saved, refusal }: PlanViewPageProps) {
       <RefusalAlert refusal={refusal} />
       <SavedMessage text={saved} />
       {plan.isExample && <ExampleNotice of="plan" />}
+      <SwedishContentNotice />
       <dl class="facts">
-        <dt>Nätverk</dt>
-        <dd>{network.name}</dd>
-        <dt>År</dt>
+        <dt>{pt.facts.network}</dt>
+        <dd>
+          <SwedishData>{network.name}</SwedishData>
+        </dd>
+        <dt>{pt.facts.year}</dt>
         <dd>{plan.year}</dd>
-        <dt>Slag</dt>
-        <dd>{PLAN_KIND_LABELS[plan.kind]}</dd>
-        <dt>Läge</dt>
-        <dd>{PLAN_STATE_LABELS[plan.state]}</dd>
-        <dt>Program</dt>
+        <dt>{pt.facts.kind}</dt>
+        <dd>{pt.kind[plan.kind]}</dd>
+        <dt>{pt.facts.state}</dt>
+        <dd>{pt.state[plan.state]}</dd>
+        <dt>{pt.facts.programme}</dt>
         <dd>
           <ProgrammeNote target={target} programme={programme} />
         </dd>
         {parent && (
           <>
-            <dt>Verksamhetsplan</dt>
+            <dt>{pt.facts.operationalPlan}</dt>
             <dd>
               <a class="ds-link" href={planPath(parent.id)}>
-                {parent.title}
+                <SwedishData>{parent.title}</SwedishData>
               </a>
             </dd>
           </>
         )}
         {copiedFrom && (
           <>
-            <dt>Skapad från</dt>
+            <dt>{pt.facts.createdFrom}</dt>
             <dd>
               <a class="ds-link" href={planPath(copiedFrom.id)}>
-                {copiedFrom.title}
+                <SwedishData>{copiedFrom.title}</SwedishData>
               </a>{' '}
               ({copiedFrom.year})
             </dd>
@@ -239,31 +242,33 @@ export function PlanViewPage({ page, saved, refusal }: PlanViewPageProps) {
       {page.mayReadHistory && (
         <p class="ds-paragraph">
           <a class="ds-link" href={planHistoryPath(plan.id)}>
-            Ändringshistorik
+            {pt.history}
           </a>{' '}
-          – vem som har ändrat planen och dess aktiviteter, och när.
+          {pt.historyExplained}
         </p>
       )}
       {plan.summary && (
         <section aria-labelledby="inledning-rubrik">
-          <h2 id="inledning-rubrik">Inledning</h2>
+          <h2 id="inledning-rubrik">{pt.introduction}</h2>
           {plan.summary.split(/\n\s*\n/).map((paragraph) => (
-            <p class="ds-paragraph pre-line">{paragraph}</p>
+            <p class="ds-paragraph pre-line" lang={swedishData()}>
+              {paragraph}
+            </p>
           ))}
         </section>
       )}
       <Lifecycle page={page} />
       {plan.kind === 'operational' && (
         <section aria-labelledby="handlingsplaner-rubrik">
-          <h2 id="handlingsplaner-rubrik">Handlingsplaner</h2>
+          <h2 id="handlingsplaner-rubrik">{pt.actionPlans}</h2>
           {actionPlans.length === 0 ? (
-            <p class="ds-paragraph">Verksamhetsplanen har inga handlingsplaner.</p>
+            <p class="ds-paragraph">{pt.noActionPlans}</p>
           ) : (
             <ul class="plain-list">
               {actionPlans.map((p) => (
                 <li>
                   <a class="ds-link" href={planPath(p.id)}>
-                    {p.title}
+                    <SwedishData>{p.title}</SwedishData>
                   </a>{' '}
                   <PlanStateTag state={p.state} />
                 </li>
@@ -273,12 +278,8 @@ export function PlanViewPage({ page, saved, refusal }: PlanViewPageProps) {
         </section>
       )}
       <section aria-labelledby="aktiviteter-rubrik">
-        <h2 id="aktiviteter-rubrik">Aktiviteter</h2>
-        {carried && (
-          <p class="ds-paragraph">
-            Aktiviteter märkta ”Överförd från” följde med från förra årets plan. {CARRIED_DATES_RULE}
-          </p>
-        )}
+        <h2 id="aktiviteter-rubrik">{pt.activities}</h2>
+        {carried && <p class="ds-paragraph">{pt.carriedNote}</p>}
         <div class="plan-activities">
           <ActivitiesTable page={page} />
         </div>
@@ -287,24 +288,24 @@ export function PlanViewPage({ page, saved, refusal }: PlanViewPageProps) {
         ))}
       </section>
       <section aria-labelledby="beslut-rubrik">
-        <h2 id="beslut-rubrik">Samarbetskommitténs beslut</h2>
+        <h2 id="beslut-rubrik">{pt.decisionsHeading}</h2>
         <DataTable
-          caption={`Beslut om ${plan.title}`}
+          caption={pt.decisionsCaption(plan.title)}
           columns={[
-            { label: 'Datum' },
-            { label: 'Paragraf' },
-            { label: 'Beslut' },
-            { label: 'Anteckning' },
-            { label: 'Källa' },
+            { label: pt.decisionColumns.date },
+            { label: pt.decisionColumns.paragraph },
+            { label: pt.decisionColumns.decision },
+            { label: pt.decisionColumns.note },
+            { label: pt.decisionColumns.source },
           ]}
           rows={decisions.map((d) => [
-            <span class="nowrap">{decisionDateText(d.decided)}</span>,
+            <span class="nowrap">{t.common.decisionDate(d.decided)}</span>,
             d.paragraph || '–',
-            PLAN_OUTCOME_LABELS[d.outcome],
-            d.note || '–',
-            d.source || '–',
+            pt.outcome[d.outcome],
+            d.note ? <SwedishData>{d.note}</SwedishData> : '–',
+            d.source ? <SwedishData>{d.source}</SwedishData> : '–',
           ])}
-          empty="Inga beslut är registrerade."
+          empty={pt.noDecisions}
         />
       </section>
     </Layout>

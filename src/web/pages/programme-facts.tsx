@@ -1,9 +1,11 @@
 import type { ProgrammeStatus } from '../../domain/programme/programme-status.js';
 import type { ProgrammeSummary } from '../../domain/programme/programme.js';
+import { ContentText, swedishData } from '../components/content-text.js';
 import { DocumentLinks } from '../components/document-links.js';
 import { StatusTag } from '../components/status-tag.js';
 import { memosPath, programmeDocumentPath } from '../document-paths.js';
-import { inForceText, statusLabel, targetYearText, validityText } from '../present.js';
+import { localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 
 export interface ProgrammeFactsProps {
   programme: ProgrammeSummary;
@@ -12,31 +14,34 @@ export interface ProgrammeFactsProps {
   successors?: ProgrammeSummary[];
 }
 
-const ProgrammeLink = ({ p }: { p: ProgrammeSummary }) => (
-  <a class="ds-link" href={`/program/${p.slug}`}>
-    {p.name} ({p.slug})
+/** A link to a programme's page in the page's language, named by the programme (and its address). */
+export const ProgrammeLink = ({ p }: { p: Pick<ProgrammeSummary, 'slug' | 'name' | 'nameEn'> }) => (
+  <a class="ds-link" href={localized(`/program/${p.slug}`)}>
+    <ContentText sv={p.name} en={p.nameEn} /> ({p.slug})
   </a>
 );
 
 /** The key facts of a programme as a description list: status, years, lineage, source. */
 export function ProgrammeFacts({ programme, status, predecessors = [], successors = [] }: ProgrammeFactsProps) {
+  const t = texts();
+  const f = t.programme.facts;
   const replaces = predecessors.find((p) => p.id === programme.replacesProgrammeId);
   const derivedFrom = predecessors.find((p) => p.id === programme.derivedFromProgrammeId);
   return (
     <dl class="facts">
-      <dt>Status</dt>
+      <dt>{f.status}</dt>
       <dd>
-        <StatusTag kind={status.kind} label={statusLabel(status)} /> {inForceText(status)}
+        <StatusTag kind={status.kind} label={t.common.statusLabel(status)} /> {t.common.inForce(status)}
       </dd>
-      <dt>Målår</dt>
-      <dd>{targetYearText(programme)}</dd>
-      <dt>Giltighetsperiod</dt>
-      <dd>{validityText(programme)}</dd>
-      <dt>Antas av</dt>
-      <dd>{programme.adoptionRule === 'all_members' ? 'Varje medlemskommuns kommunstyrelse' : 'Samarbetskommittén'}</dd>
+      <dt>{f.targetYear}</dt>
+      <dd>{t.common.targetYear(programme.targetYear)}</dd>
+      <dt>{f.validity}</dt>
+      <dd>{t.common.validity(programme.validFromYear, programme.validToYear)}</dd>
+      <dt>{f.adoptedBy}</dt>
+      <dd>{programme.adoptionRule === 'all_members' ? f.byEachBoard : f.byCommittee}</dd>
       {replaces && (
         <>
-          <dt>Ersätter</dt>
+          <dt>{f.replaces}</dt>
           <dd>
             <ProgrammeLink p={replaces} />
           </dd>
@@ -44,7 +49,7 @@ export function ProgrammeFacts({ programme, status, predecessors = [], successor
       )}
       {derivedFrom && derivedFrom !== replaces && (
         <>
-          <dt>Bygger på</dt>
+          <dt>{f.derivedFrom}</dt>
           <dd>
             <ProgrammeLink p={derivedFrom} />
           </dd>
@@ -52,7 +57,7 @@ export function ProgrammeFacts({ programme, status, predecessors = [], successor
       )}
       {successors.length > 0 && (
         <>
-          <dt>Efterföljare</dt>
+          <dt>{f.successors}</dt>
           <dd>
             <ul class="plain-list">
               {successors.map((s) => (
@@ -66,8 +71,8 @@ export function ProgrammeFacts({ programme, status, predecessors = [], successor
       )}
       {programme.source && (
         <>
-          <dt>Källa</dt>
-          <dd>{programme.source}</dd>
+          <dt>{f.source}</dt>
+          <dd lang={swedishData()}>{programme.source}</dd>
         </>
       )}
     </dl>
@@ -85,22 +90,24 @@ export interface ProgrammeDocumentsProps {
 /**
  * The programme document as a page, a Word file and a PDF; and, for a proposed version and a viewer with
  * a role, the members' memos to their boards. Each link names the document, so it makes sense on its own.
+ * The documents are Swedish (their addresses have no English version).
  */
 export function ProgrammeDocuments({ programme, mayReadMemos, pdfAvailable }: ProgrammeDocumentsProps) {
+  const t = texts().programme;
   return (
     <section aria-labelledby="dokument-rubrik">
       <h2 class="ds-heading" data-size="sm" id="dokument-rubrik">
-        Dokument
+        {t.documentsHeading}
       </h2>
       <DocumentLinks
-        name="Programdokumentet"
+        name={t.programmeDocument}
         path={(format) => programmeDocumentPath(programme.slug, format)}
         pdfAvailable={pdfAvailable}
       />
       {programme.state === 'proposed' && mayReadMemos && (
         <p class="ds-paragraph">
           <a class="ds-link" href={memosPath(programme.slug)}>
-            Tjänsteskrivelser till kommunstyrelserna
+            {t.memosLink}
           </a>
         </p>
       )}

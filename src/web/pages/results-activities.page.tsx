@@ -4,9 +4,18 @@
  * normalised weight, and the figure worked out from them.
  */
 import type { DrillDown } from '../../app/results/drill-down.js';
-import { ROLLUP_STATUS_LABELS, ROLLUP_STATUSES } from '../../domain/plans/rollup.js';
+import { ROLLUP_STATUSES } from '../../domain/plans/rollup.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
+import {
+  ContentText,
+  contentText,
+  SwedishContentNotice,
+  SwedishData,
+  swedishData,
+} from '../components/content-text.js';
 import { formatNumber } from '../format.js';
+import { localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 import { Layout } from '../layout.js';
 import {
   ActivityTitle,
@@ -22,12 +31,14 @@ import {
 import { ReportStatusTag } from '../components/report-status-tag.js';
 import { ExampleNotice } from '../components/example-marking.js';
 
-const scopeName = (d: DrillDown): string =>
-  d.scope.kind === 'goal'
-    ? `målet ${d.scope.goal.title}`
+const scopeName = (d: DrillDown): string => {
+  const t = texts().results;
+  return d.scope.kind === 'goal'
+    ? t.ofGoal(contentText(d.scope.goal.title, d.scope.goal.titleEn))
     : d.scope.kind === 'focus_area'
-      ? `fokusområdet ${d.scope.focusArea.name}`
-      : `alla mål`;
+      ? t.ofArea(contentText(d.scope.focusArea.name, d.scope.focusArea.nameEn))
+      : t.ofAll;
+};
 
 const targetOf = (d: DrillDown): DrillDownTarget =>
   d.scope.kind === 'goal'
@@ -38,13 +49,13 @@ const targetOf = (d: DrillDown): DrillDownTarget =>
 
 /** "P = (1 · 100 + 3 · 20) / (1 + 3) = 40,0 %" with the scope's own figures, when they are few enough to read. */
 function WorkedFormula({ d }: { d: DrillDown }) {
+  const t = texts().results;
   const { rollup } = d;
   const reported = d.scoped.filter((a) => a.latest !== null);
   if (rollup.progress === null)
     return (
       <p class="ds-paragraph">
-        Ingen av de {formatNumber(rollup.total)} aktiviteterna för {scopeName(d)} är rapporterad i årets omgångar, så
-        det finns inget viktat framsteg <var>P</var> att visa.
+        {t.noneReported(formatNumber(rollup.total), scopeName(d))} <var>P</var> {t.toShow}
       </p>
     );
   const terms = reported.map((a) => `${weightText(a.view.activity.weight)} · ${formatNumber(a.latest!.progress)}`);
@@ -62,7 +73,7 @@ function WorkedFormula({ d }: { d: DrillDown }) {
           <sub>i</sub> = {progressText(rollup.progress)}
         </span>
       )}{' '}
-      över {countText(reported.length)} med rapport; täckningsgraden{' '}
+      {t.over} {countText(reported.length)} {t.withReport}{' '}
       <span class="formula__expr">
         <var>T</var> = {weightText(rollup.weightReported)} / {weightText(rollup.weightTotal)} ={' '}
         {coverageText(rollup.coverage ?? 0)}
@@ -74,62 +85,70 @@ function WorkedFormula({ d }: { d: DrillDown }) {
 
 export function ResultsActivitiesPage({ d }: { d: DrillDown }) {
   const { year } = d.results;
-  const title = `Aktiviteter ${year}: ${scopeName(d)}`;
+  const t = texts();
+  const r = t.results;
+  const scope = scopeName(d);
+  const title = r.activitiesTitle(year, scope);
   const target = targetOf(d);
-  const statusText = d.status ? ROLLUP_STATUS_LABELS[d.status] : 'Alla';
+  const statusText = d.status ? r.status[d.status] : r.all;
   return (
     <Layout
       title={d.status ? `${title} (${statusText})` : title}
-      description={`Aktiviteterna ${year} bakom talen för ${scopeName(d)}: status, framsteg och vikt per aktivitet, och hur det sammanvägda talet räknas.`}
+      description={r.activitiesDescription(year, scope)}
       current="/uppfoljning"
     >
       <div class="results-page">
         <Breadcrumbs
           items={[
-            { href: '/uppfoljning', label: 'Uppföljning' },
-            { href: rollupPath(year), label: `Måluppfyllelse ${year}` },
+            { href: localized('/uppfoljning'), label: t.layout.menu.followUp },
+            { href: rollupPath(year), label: r.rollupTitle(year) },
           ]}
-          current={`Aktiviteter: ${scopeName(d)}`}
+          current={r.activitiesBreadcrumb(scope)}
         />
         <h1>{title}</h1>
         {d.includesExamples && <ExampleNotice of="figures" />}
+        <SwedishContentNotice show={d.activities.length > 0 || d.scope.kind !== 'year'} />
         <dl class="facts">
           {d.scope.kind !== 'year' && (
             <>
-              <dt>{d.scope.kind === 'goal' ? 'Mål' : 'Fokusområde'}</dt>
+              <dt>{d.scope.kind === 'goal' ? r.goal : r.focusArea}</dt>
               <dd>
                 {d.scope.kind === 'goal' ? (
                   <>
-                    <a class="ds-link" href={`/mal/${d.scope.goal.id}`}>
-                      {d.scope.goal.title}
+                    <a class="ds-link" href={localized(`/mal/${d.scope.goal.id}`)}>
+                      <ContentText sv={d.scope.goal.title} en={d.scope.goal.titleEn} />
                     </a>{' '}
-                    <span class="meta">(fokusområdet {d.scope.focusArea.name})</span>
+                    <span class="meta">{r.inArea(contentText(d.scope.focusArea.name, d.scope.focusArea.nameEn))}</span>
                   </>
                 ) : (
-                  d.scope.focusArea.name
+                  <ContentText sv={d.scope.focusArea.name} en={d.scope.focusArea.nameEn} />
                 )}
               </dd>
-              <dt>Program</dt>
-              <dd>{d.scope.programme.name}</dd>
+              <dt>{r.programme}</dt>
+              <dd>
+                <ContentText sv={d.scope.programme.name} en={d.scope.programme.nameEn} />
+              </dd>
             </>
           )}
-          <dt>Status</dt>
-          <dd>{d.status ? <ReportStatusTag status={d.status} /> : 'Alla'}</dd>
-          <dt>Antal</dt>
+          <dt>{r.statusLabel}</dt>
+          <dd>{d.status ? <ReportStatusTag status={d.status} /> : r.all}</dd>
+          <dt>{r.count}</dt>
           <dd id="antal">
             {d.status
-              ? `${countText(d.activities.length, d.status)} av ${formatNumber(d.rollup.total)}`
+              ? r.countOf(countText(d.activities.length, d.status), formatNumber(d.rollup.total))
               : countText(d.activities.length)}
           </dd>
         </dl>
-        <nav class="status-filter" aria-label="Visa status">
+        <nav class="status-filter" aria-label={r.statusFilter}>
           <ul class="inline-list">
             <li>
               {d.status === null ? (
-                <span aria-current="page">Alla ({formatNumber(d.rollup.total)})</span>
+                <span aria-current="page">
+                  {r.all} ({formatNumber(d.rollup.total)})
+                </span>
               ) : (
                 <a class="ds-link" href={drillDownPath(year, target)}>
-                  Alla ({formatNumber(d.rollup.total)})
+                  {r.all} ({formatNumber(d.rollup.total)})
                 </a>
               )}
             </li>
@@ -137,58 +156,56 @@ export function ResultsActivitiesPage({ d }: { d: DrillDown }) {
               <li>
                 {d.status === s ? (
                   <span aria-current="page">
-                    {ROLLUP_STATUS_LABELS[s]} ({formatNumber(d.rollup.counts[s])})
+                    {r.status[s]} ({formatNumber(d.rollup.counts[s])})
                   </span>
                 ) : (
                   <a class="ds-link" href={drillDownPath(year, { ...target, status: s })}>
-                    {ROLLUP_STATUS_LABELS[s]} ({formatNumber(d.rollup.counts[s])})
+                    {r.status[s]} ({formatNumber(d.rollup.counts[s])})
                   </a>
                 )}
               </li>
             ))}
           </ul>
         </nav>
-        <h2>Viktat framsteg för {scopeName(d)}</h2>
+        <h2>{r.progressHeading(scope)}</h2>
         <WorkedFormula d={d} />
         <p class="ds-paragraph">
-          Den normaliserade vikten <var>n</var>
+          {r.normalisedBefore} <var>n</var>
           <sub>i</sub> = <var>w</var>
           <sub>i</sub> / Σ <var>w</var>
-          <sub>j</sub> räknas över de rapporterade aktiviteterna för {scopeName(d)}
-          {d.status && ', även när listan visar bara en status'}. En aktivitet utan rapport har ingen normaliserad vikt:
-          den ingår inte i <var>P</var> men sänker täckningsgraden <var>T</var>.{' '}
+          <sub>j</sub> {r.normalisedAfter(scope, d.status !== null)} <var>P</var> {r.lowersCoverage} <var>T</var>.{' '}
           <a class="ds-link" href={`${rollupPath(year)}#sa-raknas-det`}>
-            Så räknas siffrorna
+            {r.howCounted}
           </a>
         </p>
-        <h2>Aktiviteterna</h2>
-        <div class="table-wrap" role="region" aria-label={`Aktiviteter ${year} för ${scopeName(d)}`} tabindex={0}>
+        <h2>{r.activitiesHeading}</h2>
+        <div class="table-wrap" role="region" aria-label={r.activitiesCaption(year, scope)} tabindex={0}>
           <table class="ds-table drill-down">
             <caption>
-              {`Aktiviteter ${year} för ${scopeName(d)}`}
-              {d.status && `, status ${ROLLUP_STATUS_LABELS[d.status].toLowerCase()}`}
+              {r.activitiesCaption(year, scope)}
+              {d.status && r.withStatus(r.status[d.status])}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Aktivitet</th>
-                <th scope="col">Nätverk och plan</th>
-                <th scope="col">Status</th>
+                <th scope="col">{r.columns.activity}</th>
+                <th scope="col">{r.columns.networkAndPlan}</th>
+                <th scope="col">{r.columns.status}</th>
                 <th scope="col" class="num">
-                  Framsteg
+                  {r.columns.progress}
                 </th>
-                <th scope="col">Kommentar</th>
+                <th scope="col">{r.columns.comment}</th>
                 <th scope="col" class="num">
-                  Vikt <var>w</var>
+                  {r.columns.weight} <var>w</var>
                 </th>
                 <th scope="col" class="num">
-                  Normaliserad vikt <var>n</var>
+                  {r.columns.normalisedWeight} <var>n</var>
                 </th>
               </tr>
             </thead>
             <tbody>
               {d.activities.length === 0 ? (
                 <tr>
-                  <td colspan={7}>Inga aktiviteter</td>
+                  <td colspan={7}>{r.noActivities}</td>
                 </tr>
               ) : (
                 d.activities.map((a) => {
@@ -199,22 +216,28 @@ export function ResultsActivitiesPage({ d }: { d: DrillDown }) {
                         <ActivityTitle a={a} />
                       </th>
                       <td>
-                        {a.network.name}
+                        <SwedishData>{a.network.name}</SwedishData>
                         <span class="block">
-                          <a class="ds-link" href={`/planer/${a.plan.id}`}>
-                            {a.plan.title}
+                          <a class="ds-link" href={localized(`/planer/${a.plan.id}`)}>
+                            <SwedishData>{a.plan.title}</SwedishData>
                           </a>
                         </span>
                       </td>
                       <td class="status-cell">
                         <ReportStatusTag status={a.status} />
-                        {a.latestRound && <span class="meta block">{a.latestRound.name}</span>}
+                        {a.latestRound && (
+                          <span class="meta block" lang={swedishData()}>
+                            {a.latestRound.name}
+                          </span>
+                        )}
                       </td>
                       <td class="num">{a.latest ? `${formatNumber(a.latest.progress)}\u00a0%` : '–'}</td>
-                      <td class="comment">{a.latest?.comment || <span class="meta">–</span>}</td>
+                      <td class="comment" lang={a.latest?.comment ? swedishData() : undefined}>
+                        {a.latest?.comment || <span class="meta">–</span>}
+                      </td>
                       <td class="num">{weightText(a.view.activity.weight)}</td>
                       <td class="num">
-                        {n === undefined ? <span class="meta">ingår inte</span> : normalisedWeightText(n)}
+                        {n === undefined ? <span class="meta">{r.notIncluded}</span> : normalisedWeightText(n)}
                       </td>
                     </tr>
                   );

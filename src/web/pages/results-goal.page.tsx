@@ -5,65 +5,68 @@
  * combined with it.
  */
 import type { GoalActivities } from '../../app/results/goal-activities.js';
+import { SwedishData, swedishData } from '../components/content-text.js';
 import { DataTable } from '../components/data-table.js';
 import { formatNumber } from '../format.js';
-import { ActivityTitle, drillDownPath, FIGURE_COLUMNS, figureCells, rollupPath } from './results-parts.page.js';
+import { texts } from '../i18n/texts.js';
+import { ActivityTitle, drillDownPath, figureCells, figureColumns, rollupPath } from './results-parts.page.js';
 import { ReportStatusTag } from '../components/report-status-tag.js';
 import { ExampleNotice } from '../components/example-marking.js';
 
+/** `goalTitle`: the goal's title as the page shows it (in its language when stored). */
 export function GoalActivitiesSection({ activities, goalTitle }: { activities: GoalActivities; goalTitle: string }) {
   const { year, result, years, goalId } = activities;
+  const t = texts().results;
   return (
     <section class="goal-activities" aria-labelledby="aktiviteter-i-planerna">
-      <h2 id="aktiviteter-i-planerna">Aktiviteter i chefsnätverkens planer</h2>
+      <h2 id="aktiviteter-i-planerna">{t.goalActivitiesHeading}</h2>
       {year === null || result === null ? (
-        <p class="ds-paragraph">
-          Inga aktiviteter i chefsnätverkens planer tjänar målet ännu (bland de planer du kan se: antagna planer är
-          öppna för alla).
-        </p>
+        <p class="ds-paragraph">{t.noGoalActivities}</p>
       ) : (
         <>
           {activities.includesExamples && <ExampleNotice of="figures" />}
           <p class="ds-paragraph">
-            Aktiviteterna i planerna för {year} som tjänar målet, med sin senaste rapport i årets uppföljning.
-            Nyckeltalens bedömning ovan och aktiviteternas framsteg här visas bredvid varandra och räknas aldrig ihop
-            till ett tal. Varje siffra leder till aktiviteterna bakom den;{' '}
+            {t.goalActivitiesLead(year)}{' '}
             <a class="ds-link" href={`${rollupPath(year)}#sa-raknas-det`}>
-              så räknas siffrorna
+              {t.howCountedLower}
             </a>
             .
           </p>
           <DataTable
-            caption={`Aktiviteternas status och viktade framsteg ${year} för målet`}
+            caption={t.goalRollupCaption(year)}
             rowHeaders
-            columns={[{ label: 'År' }, ...FIGURE_COLUMNS]}
-            rows={[[String(year), ...figureCells(year, { goalId }, result.rollup, `målet ${goalTitle} ${year}`)]]}
+            columns={[{ label: t.year }, ...figureColumns()]}
+            rows={[[String(year), ...figureCells(year, { goalId }, result.rollup, t.ofGoalInYear(goalTitle, year))]]}
           />
           <DataTable
-            caption={`Aktiviteter ${year} som tjänar målet`}
+            caption={t.goalActivitiesCaption(year)}
             rowHeaders
             columns={[
-              { label: 'Aktivitet' },
-              { label: 'Nätverk' },
-              { label: 'Status' },
-              { label: 'Framsteg', numeric: true },
-              { label: 'Kommentar' },
+              { label: t.columns.activity },
+              { label: t.columns.network },
+              { label: t.columns.status },
+              { label: t.columns.progress, numeric: true },
+              { label: t.columns.comment },
             ]}
             rows={result.activities.map((a) => [
               <ActivityTitle a={a} />,
-              a.network.name,
+              <SwedishData>{a.network.name}</SwedishData>,
               <>
                 <ReportStatusTag status={a.status} />
-                {a.latestRound && <span class="meta block">{a.latestRound.name}</span>}
+                {a.latestRound && (
+                  <span class="meta block" lang={swedishData()}>
+                    {a.latestRound.name}
+                  </span>
+                )}
               </>,
               a.latest ? `${formatNumber(a.latest.progress)}\u00a0%` : '–',
-              a.latest?.comment || <span class="meta">–</span>,
+              a.latest?.comment ? <SwedishData>{a.latest.comment}</SwedishData> : <span class="meta">–</span>,
             ])}
           />
           <ul class="plain-list">
             <li>
               <a class="ds-link" href={rollupPath(year)}>
-                Måluppfyllelse {year} för alla mål
+                {t.rollupAllGoals(year)}
               </a>
             </li>
             {years
@@ -71,7 +74,7 @@ export function GoalActivitiesSection({ activities, goalTitle }: { activities: G
               .map((y) => (
                 <li>
                   <a class="ds-link" href={drillDownPath(y, { goalId })}>
-                    Aktiviteter {y} för målet
+                    {t.activitiesForGoalIn(y)}
                   </a>
                 </li>
               ))}

@@ -6,19 +6,21 @@
 import type { Child } from 'hono/jsx';
 import type { GoalIndicatorView } from '../../app/indicators/goal-targets.js';
 import type { ResultActivity } from '../../app/results/year-results.js';
-import { VERDICT_LABELS_SV, type Verdict } from '../../domain/indicators/target-verdict.js';
-import { PLAN_STATE_LABELS, type Plan } from '../../domain/plans/plan.js';
+import type { Verdict } from '../../domain/indicators/target-verdict.js';
+import type { Plan } from '../../domain/plans/plan.js';
 import {
   coverageText,
   progressText,
-  ROLLUP_STATUS_LABELS,
   ROLLUP_STATUSES,
   type Rollup,
   type RollupStatus,
 } from '../../domain/plans/rollup.js';
+import { SwedishData } from '../components/content-text.js';
 import { DataTable } from '../components/data-table.js';
 import { formatNumber } from '../format.js';
 import { ExampleTag } from '../components/example-marking.js';
+import { localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 
 /** Where the activities behind a figure are listed. */
 export interface DrillDownTarget {
@@ -27,8 +29,10 @@ export interface DrillDownTarget {
   status?: RollupStatus;
 }
 
-export const rollupPath = (year: number) => `/uppfoljning/${year}/maluppfyllelse`;
-export const annualReportPath = (year: number) => `/uppfoljning/${year}/arsredovisning`;
+/** The pages' addresses in the current page's language (Swedish outside a request). */
+export const rollupPath = (year: number) => localized(`/uppfoljning/${year}/maluppfyllelse`);
+export const annualReportPath = (year: number) => localized(`/uppfoljning/${year}/arsredovisning`);
+/** The Excel file has a Swedish address only. */
 export const annualReportXlsxPath = (year: number) => `/uppfoljning/${year}/arsredovisning.xlsx`;
 
 export function drillDownPath(year: number, target: DrillDownTarget = {}): string {
@@ -37,7 +41,7 @@ export function drillDownPath(year: number, target: DrillDownTarget = {}): strin
   if (target.focusAreaId !== undefined) query.set('omrade', String(target.focusAreaId));
   if (target.status !== undefined) query.set('status', target.status);
   const text = query.toString();
-  return `/uppfoljning/${year}/aktiviteter${text ? `?${text}` : ''}`;
+  return localized(`/uppfoljning/${year}/aktiviteter${text ? `?${text}` : ''}`);
 }
 
 export { coverageText, progressText };
@@ -46,16 +50,10 @@ export const weightText = (weight: number) => formatNumber(weight);
 
 export const normalisedWeightText = (n: number) => formatNumber(n, { decimals: 3 });
 
-const STATUS_WORDS: Record<RollupStatus, [string, string]> = {
-  green: ['grön aktivitet', 'gröna aktiviteter'],
-  yellow: ['gul aktivitet', 'gula aktiviteter'],
-  red: ['röd aktivitet', 'röda aktiviteter'],
-  not_reported: ['aktivitet utan rapport', 'aktiviteter utan rapport'],
-};
-
 /** "gula aktiviteter" / "gul aktivitet" for a count. */
 const countWords = (n: number, status?: RollupStatus): string => {
-  const [one, many] = status ? STATUS_WORDS[status] : ['aktivitet', 'aktiviteter'];
+  const t = texts().results;
+  const [one, many] = status ? t.statusWords[status] : t.activityWords;
   return n === 1 ? one : many;
 };
 
@@ -73,68 +71,59 @@ function FigureLink({ href, text, context }: { href: string; text: string; conte
 }
 
 /** Column headings; "Ej rapporterad" may break (soft hyphen) so the roll-up table fits a laptop. */
-export const FIGURE_COLUMNS = [
-  ...ROLLUP_STATUSES.map((s) => ({
-    label: s === 'not_reported' ? 'Ej rappor\u00adterad' : ROLLUP_STATUS_LABELS[s],
-    numeric: true,
-  })),
-  { label: 'Totalt', numeric: true },
-  { label: 'Framsteg P', numeric: true },
-  { label: 'Täckning T', numeric: true },
-];
+export const figureColumns = () => {
+  const t = texts().results;
+  return [
+    ...ROLLUP_STATUSES.map((s) => ({
+      label: s === 'not_reported' ? t.notReportedColumn : t.status[s],
+      numeric: true,
+    })),
+    { label: t.total, numeric: true },
+    { label: t.progressColumn, numeric: true },
+    { label: t.coverageColumn, numeric: true },
+  ];
+};
 
 /**
  * The figures of a roll-up as table cells, each a link to exactly the activities behind it: the count
  * of each status, the total, and the weighted progress and coverage (both over all the activities).
  */
 export function figureCells(year: number, target: DrillDownTarget, rollup: Rollup, of: string): Child[] {
+  const t = texts().results;
   const all = drillDownPath(year, target);
   return [
     ...ROLLUP_STATUSES.map((status) => (
       <FigureLink
         href={drillDownPath(year, { ...target, status })}
         text={formatNumber(rollup.counts[status])}
-        context={`${countWords(rollup.counts[status], status)} för ${of}`}
+        context={t.figureFor(countWords(rollup.counts[status], status), of)}
       />
     )),
-    <FigureLink
-      href={all}
-      text={formatNumber(rollup.total)}
-      context={`${countWords(rollup.total)} för ${of}, totalt`}
-    />,
+    <FigureLink href={all} text={formatNumber(rollup.total)} context={t.figureTotal(countWords(rollup.total), of)} />,
     rollup.progress === null ? (
-      <FigureLink href={all} text="–" context={`inget viktat framsteg för ${of}: ingen aktivitet är rapporterad`} />
+      <FigureLink href={all} text="–" context={t.noProgressFor(of)} />
     ) : (
-      <FigureLink
-        href={all}
-        text={progressText(rollup.progress)}
-        context={`viktat framsteg för ${of}, över de rapporterade aktiviteterna`}
-      />
+      <FigureLink href={all} text={progressText(rollup.progress)} context={t.progressFor(of)} />
     ),
     rollup.coverage === null ? (
-      <FigureLink href={all} text="–" context={`ingen täckningsgrad för ${of}: inga aktiviteter`} />
+      <FigureLink href={all} text="–" context={t.noCoverageFor(of)} />
     ) : (
-      <FigureLink
-        href={all}
-        text={coverageText(rollup.coverage)}
-        context={`täckningsgrad för ${of}: andelen av vikten som är rapporterad`}
-      />
+      <FigureLink href={all} text={coverageText(rollup.coverage)} context={t.coverageFor(of)} />
     ),
   ];
 }
 
 /** The formula in words and symbols. */
 export function FormulaExplanation({ headingId = 'sa-raknas-det' }: { headingId?: string }) {
+  const t = texts().results;
   return (
     <section class="panel formula" aria-labelledby={headingId}>
-      <h2 id={headingId}>Så räknas siffrorna</h2>
+      <h2 id={headingId}>{t.formulaHeading}</h2>
       <p class="ds-paragraph">
-        Varje aktivitet räknas med sin senaste rapport i årets uppföljningsomgångar: grön, gul eller röd, och ett
-        framsteg <var>p</var> i procent. Aktiviteter utan rapport räknas som ”Ej rapporterad”. En aktivitet som tjänar
-        två mål räknas fullt i båda målen, men bara en gång i ett fokusområde.
+        {t.formulaIntro} <var>p</var> {t.formulaIntroAfter}
       </p>
       <p class="ds-paragraph formula__symbols">
-        Viktat framsteg{' '}
+        {t.weightedProgress}{' '}
         <span class="formula__expr">
           <var>P</var> = Σ <var>w</var>
           <sub>i</sub>·<var>p</var>
@@ -143,29 +132,24 @@ export function FormulaExplanation({ headingId = 'sa-raknas-det' }: { headingId?
           <sub>i</sub>·<var>p</var>
           <sub>i</sub>
         </span>
-        , där <var>w</var>
-        <sub>i</sub> är aktivitetens vikt i planen och de normaliserade vikterna{' '}
+        , {t.whereWeight} <var>w</var>
+        <sub>i</sub> {t.isWeightAnd}{' '}
         <span class="formula__expr">
           <var>n</var>
           <sub>i</sub> = <var>w</var>
           <sub>i</sub> / Σ <var>w</var>
           <sub>j</sub>
         </span>{' '}
-        summerar till 1. Summorna går över de <strong>rapporterade</strong> aktiviteterna.
+        {t.sumToOne} <strong>{t.reported}</strong> {t.activitiesDot}
       </p>
       <p class="ds-paragraph formula__symbols">
-        Täckningsgrad{' '}
+        {t.coverage}{' '}
         <span class="formula__expr">
-          <var>T</var> = Σ <var>w</var>(rapporterade) / Σ <var>w</var>(alla)
+          <var>T</var> = Σ <var>w</var>({t.reportedSub}) / Σ <var>w</var>({t.allSub})
         </span>
-        : hur stor del av vikten <var>P</var> bygger på. En aktivitet utan rapport räknas alltså aldrig som 0 procent
-        och tas aldrig bort i tysthet – den sänker täckningsgraden. Finns ingen rapport alls visas inget <var>P</var>{' '}
-        (–).
+        {t.coverageExplained} <var>P</var> {t.coverageExplained2} <var>P</var> (–).
       </p>
-      <p class="ds-paragraph">
-        Målens nyckeltal bedöms för sig (mot målbanan och trenden) och visas bredvid. Nyckeltalens bedömning och
-        aktiviteternas framsteg räknas aldrig ihop till ett tal.
-      </p>
+      <p class="ds-paragraph">{t.formulaIndicators}</p>
     </section>
   );
 }
@@ -179,21 +163,22 @@ const VERDICT_CLASS: Record<Verdict, string> = {
 
 /** Each indicator's verdict in words with a link to the indicator; "Inga nyckeltal" when none. */
 export function Verdicts({ views, links = true }: { views: readonly GoalIndicatorView[]; links?: boolean }) {
-  if (views.length === 0) return <span class="meta">Inga nyckeltal kopplade</span>;
+  const t = texts();
+  if (views.length === 0) return <span class="meta">{t.results.noIndicators}</span>;
   return (
     <ul class="plain-list verdicts">
       {views.map((v) => (
         <li>
-          <strong class={VERDICT_CLASS[v.evaluation.verdict]}>{VERDICT_LABELS_SV[v.evaluation.verdict]}</strong>
+          <strong class={VERDICT_CLASS[v.evaluation.verdict]}>{t.common.verdict[v.evaluation.verdict]}</strong>
           {': '}
           {links ? (
-            <a class="ds-link" href={`/nyckeltal/${v.indicator.key}`}>
-              {v.indicator.title}
+            <a class="ds-link" href={localized(`/nyckeltal/${v.indicator.key}`)}>
+              <SwedishData>{v.indicator.title}</SwedishData>
             </a>
           ) : (
-            v.indicator.title
+            <SwedishData>{v.indicator.title}</SwedishData>
           )}{' '}
-          <span class="meta">({v.measuredName})</span>
+          <span class="meta">({t.indicators.measuredName(v)})</span>
         </li>
       ))}
     </ul>
@@ -205,7 +190,7 @@ export function CarriedOver({ a }: { a: ResultActivity }) {
   const from = a.view.carriedOverFrom;
   return from ? (
     <span class="ds-tag carried-over" data-color="info">
-      Överförd från {from.year}
+      {texts().results.carriedOver(from.year)}
     </span>
   ) : null;
 }
@@ -216,11 +201,17 @@ export function ActivityTitle({ a, link = true }: { a: ResultActivity; link?: bo
   return (
     <>
       {link ? (
-        <a class="ds-link" href={`/planer/${a.plan.id}#aktivitet-${activity.id}`} data-activity-id={activity.id}>
-          {activity.title}
+        <a
+          class="ds-link"
+          href={`${localized(`/planer/${a.plan.id}`)}#aktivitet-${activity.id}`}
+          data-activity-id={activity.id}
+        >
+          <SwedishData>{activity.title}</SwedishData>
         </a>
       ) : (
-        <span data-activity-id={activity.id}>{activity.title}</span>
+        <span data-activity-id={activity.id}>
+          <SwedishData>{activity.title}</SwedishData>
+        </span>
       )}
       {(a.view.carriedOverFrom || a.plan.isExample) && (
         <span class="activity-markers">
@@ -246,14 +237,15 @@ export function PlansIncluded({
   plans: readonly { plan: Plan; network: { name: string } }[];
   year: number;
 }) {
+  const t = texts().results;
   return (
     <DataTable
-      caption={`Planer för ${year} som siffrorna bygger på`}
-      columns={[{ label: 'Plan' }, { label: 'Nätverk' }, { label: 'Läge' }]}
+      caption={t.plansCaption(year)}
+      columns={[{ label: t.planColumns.plan }, { label: t.planColumns.network }, { label: t.planColumns.state }]}
       rows={plans.map(({ plan, network }) => [
         <>
-          <a class="ds-link" href={`/planer/${plan.id}`}>
-            {plan.title}
+          <a class="ds-link" href={localized(`/planer/${plan.id}`)}>
+            <SwedishData>{plan.title}</SwedishData>
           </a>
           {plan.isExample && (
             <>
@@ -262,10 +254,10 @@ export function PlansIncluded({
             </>
           )}
         </>,
-        network.name,
-        PLAN_STATE_LABELS[plan.state],
+        <SwedishData>{network.name}</SwedishData>,
+        t.planState[plan.state],
       ])}
-      empty="Inga planer"
+      empty={t.noPlans}
     />
   );
 }
@@ -280,11 +272,12 @@ export function YearLinks({
   year: number;
   path: (y: number) => string;
 }) {
+  const t = texts().results;
   const others = years.filter((y) => y !== year);
   if (others.length === 0) return null;
   return (
-    <nav class="year-links" aria-label="Andra år">
-      <span>Andra år: </span>
+    <nav class="year-links" aria-label={t.otherYears}>
+      <span>{t.otherYearsColon}</span>
       <ul class="inline-list">
         {others.map((y) => (
           <li>

@@ -5,14 +5,17 @@
  */
 import type { FocusAreaResult, ProgrammeResults, YearResults } from '../../app/results/year-results.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
+import { contentLang, ContentText, contentText, SwedishContentNotice } from '../components/content-text.js';
 import { DataTable } from '../components/data-table.js';
 import { formatDate } from '../format.js';
+import { localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 import { Layout } from '../layout.js';
 import {
   annualReportPath,
   drillDownPath,
-  FIGURE_COLUMNS,
   figureCells,
+  figureColumns,
   FormulaExplanation,
   PlansIncluded,
   rollupPath,
@@ -22,30 +25,34 @@ import {
 import { ExampleNotice } from '../components/example-marking.js';
 
 function FocusAreaFigures({ year, area, level }: { year: number; area: FocusAreaResult; level: 2 | 3 }) {
+  const t = texts().results;
   const { focusArea } = area;
   const headingId = `omrade-${focusArea.id}`;
   const Heading = level === 2 ? 'h2' : 'h3';
+  const areaName = contentText(focusArea.name, focusArea.nameEn);
   return (
     <section class="focus-area results-area" aria-labelledby={headingId}>
-      <Heading id={headingId}>{focusArea.name}</Heading>
+      <Heading id={headingId} lang={contentLang(focusArea.name, focusArea.nameEn)}>
+        {areaName}
+      </Heading>
       <DataTable
-        caption={`${focusArea.name} ${year}: aktiviteter per mål och status`}
+        caption={t.areaCaption(areaName, year)}
         rowHeaders
-        columns={[{ label: 'Mål' }, ...FIGURE_COLUMNS, { label: 'Nyckeltal (räknas inte in i P)' }]}
+        columns={[{ label: t.goalColumn }, ...figureColumns(), { label: t.indicatorsColumn }]}
         rows={[
           ...area.goals.map((g) => [
-            <a class="ds-link" href={`/mal/${g.goal.id}`}>
-              {g.goal.title}
+            <a class="ds-link" href={localized(`/mal/${g.goal.id}`)}>
+              <ContentText sv={g.goal.title} en={g.goal.titleEn} />
             </a>,
-            ...figureCells(year, { goalId: g.goal.id }, g.rollup, `målet ${g.goal.title}`),
+            ...figureCells(year, { goalId: g.goal.id }, g.rollup, t.ofGoal(contentText(g.goal.title, g.goal.titleEn))),
             <Verdicts views={g.indicators} />,
           ]),
           [
             <>
-              Hela fokusområdet <span class="meta">(varje aktivitet en gång)</span>
+              {t.wholeArea} <span class="meta">{t.eachOnce}</span>
             </>,
-            ...figureCells(year, { focusAreaId: focusArea.id }, area.rollup, `fokusområdet ${focusArea.name}`),
-            <span class="meta">Bedöms per mål</span>,
+            ...figureCells(year, { focusAreaId: focusArea.id }, area.rollup, t.ofArea(areaName)),
+            <span class="meta">{t.judgedPerGoal}</span>,
           ],
         ]}
       />
@@ -58,7 +65,9 @@ function ProgrammeFigures({ year, p, several }: { year: number; p: ProgrammeResu
   if (!several) return <>{areas}</>;
   return (
     <section aria-labelledby={`program-${p.programme.id}`}>
-      <h2 id={`program-${p.programme.id}`}>{p.programme.name}</h2>
+      <h2 id={`program-${p.programme.id}`} lang={contentLang(p.programme.name, p.programme.nameEn)}>
+        {contentText(p.programme.name, p.programme.nameEn)}
+      </h2>
       {areas}
     </section>
   );
@@ -66,54 +75,48 @@ function ProgrammeFigures({ year, p, several }: { year: number; p: ProgrammeResu
 
 export function ResultsRollupPage({ results }: { results: YearResults }) {
   const { year, programmes } = results;
-  const title = `Måluppfyllelse ${year}`;
+  const t = texts();
+  const r = t.results;
+  const title = r.rollupTitle(year);
   const several = programmes.length > 1;
   const activityCount = programmes.reduce((s, p) => s + p.rollup.total, 0);
+  const only = programmes.length === 1 ? programmes[0]!.programme : null;
   return (
-    <Layout
-      title={title}
-      description={`Måluppfyllelse ${year}: per fokusområde och mål hur nätverkens aktiviteter går (status och viktat framsteg) och vad nyckeltalen visar.`}
-      current="/uppfoljning"
-    >
+    <Layout title={title} description={r.rollupDescription(year)} current="/uppfoljning">
       <div class="results-print">
-        <Breadcrumbs items={[{ href: '/uppfoljning', label: 'Uppföljning' }]} current={title} />
+        <Breadcrumbs items={[{ href: localized('/uppfoljning'), label: t.layout.menu.followUp }]} current={title} />
         <h1>{title}</h1>
         {results.includesExamples && <ExampleNotice of="figures" />}
+        <SwedishContentNotice show={programmes.length > 0} />
         <p class="lead">
-          Hur aktiviteterna i chefsnätverkens planer för {year} går, per fokusområde och mål
-          {programmes.length === 1 && ` i ${programmes[0]!.programme.name}`}. Sammanställt{' '}
-          {formatDate(results.preparedOn)} ur {results.plans.length} {results.plans.length === 1 ? 'plan' : 'planer'}{' '}
-          och {activityCount} {activityCount === 1 ? 'aktivitet' : 'aktiviteter'}.
+          {r.rollupLead(
+            year,
+            only ? contentText(only.name, only.nameEn) : null,
+            formatDate(results.preparedOn),
+            results.plans.length,
+            activityCount,
+          )}
         </p>
         <YearLinks years={results.years} year={year} path={rollupPath} />
         <div class="actions no-print">
           <a class="ds-link" href={annualReportPath(year)}>
-            Årsredovisning {year} – utkast
+            {r.annualReportLink(year)}
           </a>
           <a class="ds-link" href={drillDownPath(year)}>
-            Alla aktiviteter {year}
+            {r.allActivities(year)}
           </a>
         </div>
         {programmes.length === 0 ? (
-          <p class="ds-paragraph">
-            Det finns inga planer för {year} som du kan se. Antagna planer är öppna för alla; utkast och inlämnade
-            planer ser bara samverkans egna medarbetare när de är inloggade.
-          </p>
+          <p class="ds-paragraph">{r.noPlansForYear(year)}</p>
         ) : (
           <>
-            <p class="ds-paragraph">
-              Varje siffra är en länk till aktiviteterna bakom den. Nyckeltalens bedömning står bredvid målen och räknas
-              aldrig ihop med aktiviteternas framsteg.
-            </p>
+            <p class="ds-paragraph">{r.eachFigureLinks}</p>
             <FormulaExplanation />
             {programmes.map((p) => (
               <ProgrammeFigures year={year} p={p} several={several} />
             ))}
-            <h2>Planer som ingår</h2>
-            <p class="ds-paragraph">
-              Siffrorna bygger på de planer för {year} som du kan se: antagna planer för alla, och för samverkans
-              inloggade medarbetare även utkast och inlämnade planer.
-            </p>
+            <h2>{r.plansIncludedHeading}</h2>
+            <p class="ds-paragraph">{r.plansIncluded(year)}</p>
             <PlansIncluded plans={results.plans} year={year} />
           </>
         )}

@@ -1,6 +1,15 @@
 import type { CollaborationView } from '../../app/collaboration.js';
 import type { ProgrammeListItem } from '../../app/programmes/list-programmes.js';
 import { ButtonLink } from '../components/button.js';
+import {
+  ContentText,
+  lacksEnglish,
+  SwedishContentNotice,
+  SwedishData,
+  swedishData,
+} from '../components/content-text.js';
+import { localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 import { Layout } from '../layout.js';
 import { ProgrammeFacts } from './programme-facts.js';
 
@@ -10,50 +19,51 @@ export interface StartPageProps {
   latestWithGoals: ProgrammeListItem | undefined;
 }
 
-/** The cooperation at a glance: who takes part, the programme in force, how the work is organised. */
+/**
+ * The cooperation at a glance: who takes part, the programme in force, how the work is organised. The
+ * cooperation's own descriptions (bodies, networks, meetings) are Swedish data: marked so on English pages.
+ */
 export function StartPage({ view, inForce, latestWithGoals }: StartPageProps) {
   const { collaboration, members, networks, bodies, events } = view;
+  const t = texts();
+  const p = t.programme;
   const cooperationBodies = bodies.filter((b) => b.memberId === null);
+  const shown = [inForce, latestWithGoals].filter((i) => i !== undefined).map((i) => i.programme);
   return (
-    <Layout
-      title={collaboration.name}
-      description={`${collaboration.name}: ${members.length} kommuners gemensamma utvecklingsprogram – vilket program som gäller, medlemmarna, organen och chefsnätverken, och var uppföljningen finns.`}
-      current="/"
-    >
+    <Layout title={collaboration.name} description={p.startDescription(collaboration.name, members.length)} current="/">
       <h1>{collaboration.name}</h1>
-      <p class="ds-paragraph lead">
-        {members.length} kommuner driver ett gemensamt utvecklingsprogram
-        {collaboration.formalisedYear ? `; samarbetet formaliserades ${collaboration.formalisedYear}` : ''}. Här finns
-        programmen, medlemmarnas beslut om dem och skillnaderna mellan versionerna.
-      </p>
+      <p class="ds-paragraph lead">{p.startLead(members.length, collaboration.formalisedYear)}</p>
+      <SwedishContentNotice show={shown.some(lacksEnglish) || cooperationBodies.length + networks.length > 0} />
 
       <section aria-labelledby="gallande-rubrik" class="panel">
         <h2 class="ds-heading" data-size="md" id="gallande-rubrik">
-          Gällande program
+          {p.inForceHeading}
         </h2>
         {inForce ? (
           <>
             <p class="ds-paragraph">
-              <a class="ds-link" href={`/program/${inForce.programme.slug}`}>
-                {inForce.programme.name}
+              <a class="ds-link" href={localized(`/program/${inForce.programme.slug}`)}>
+                <ContentText sv={inForce.programme.name} en={inForce.programme.nameEn} />
               </a>
             </p>
             <ProgrammeFacts programme={inForce.programme} status={inForce.status} />
-            {inForce.programme.note && <p class="ds-paragraph">{inForce.programme.note}</p>}
+            {inForce.programme.note && (
+              <p class="ds-paragraph" lang={swedishData()}>
+                {inForce.programme.note}
+              </p>
+            )}
             <div class="actions">
-              <ButtonLink href={`/program/${inForce.programme.slug}/antagande`}>
-                Vilka har antagit programmet?
-              </ButtonLink>
+              <ButtonLink href={localized(`/program/${inForce.programme.slug}/antagande`)}>{p.whoAdopted}</ButtonLink>
             </div>
           </>
         ) : (
-          <p class="ds-paragraph">Inget program gäller i dag.</p>
+          <p class="ds-paragraph">{p.noneInForce}</p>
         )}
         {latestWithGoals && latestWithGoals.programme.id !== inForce?.programme.id && (
           <p class="ds-paragraph">
-            Det senaste programmet vars mål finns registrerade är{' '}
-            <a class="ds-link" href={`/program/${latestWithGoals.programme.slug}`}>
-              {latestWithGoals.programme.name}
+            {p.latestWithGoalsBefore}{' '}
+            <a class="ds-link" href={localized(`/program/${latestWithGoals.programme.slug}`)}>
+              <ContentText sv={latestWithGoals.programme.name} en={latestWithGoals.programme.nameEn} />
             </a>
             .
           </p>
@@ -62,12 +72,12 @@ export function StartPage({ view, inForce, latestWithGoals }: StartPageProps) {
 
       <section aria-labelledby="medlemmar-rubrik">
         <h2 class="ds-heading" data-size="md" id="medlemmar-rubrik">
-          Medlemskommuner
+          {p.membersHeading}
         </h2>
         <ul class="ds-list columns">
           {members.map((m) => (
             <li>
-              {m.name} <span class="meta">(kommunkod {m.code})</span>
+              {m.name} <span class="meta">{p.municipalityCode(m.code)}</span>
             </li>
           ))}
         </ul>
@@ -75,9 +85,9 @@ export function StartPage({ view, inForce, latestWithGoals }: StartPageProps) {
 
       <section aria-labelledby="organisation-rubrik">
         <h2 class="ds-heading" data-size="md" id="organisation-rubrik">
-          Organisation
+          {p.organisationHeading}
         </h2>
-        <dl class="facts">
+        <dl class="facts" lang={swedishData()}>
           {cooperationBodies.map((b) => (
             <>
               <dt>{b.name}</dt>
@@ -86,9 +96,9 @@ export function StartPage({ view, inForce, latestWithGoals }: StartPageProps) {
           ))}
         </dl>
         <h3 class="ds-heading" data-size="sm">
-          Chefsnätverk och samarbeten
+          {p.networksHeading}
         </h3>
-        <ul class="ds-list">
+        <ul class="ds-list" lang={swedishData()}>
           {networks.map((n) => (
             <li>
               {n.name}
@@ -101,14 +111,14 @@ export function StartPage({ view, inForce, latestWithGoals }: StartPageProps) {
       {events.length > 0 && (
         <section aria-labelledby="moten-rubrik">
           <h2 class="ds-heading" data-size="md" id="moten-rubrik">
-            Återkommande möten
+            {p.meetingsHeading}
           </h2>
-          <dl class="facts">
+          <dl class="facts" lang={swedishData()}>
             {events.map((e) => (
               <>
                 <dt>{e.name}</dt>
                 <dd>
-                  {[e.whenText, e.content, e.memoChange && `Förändring enligt programmet 2035: ${e.memoChange}.`]
+                  {[e.whenText, e.content, e.memoChange && texts('sv').programme.memoChange(e.memoChange)]
                     .filter(Boolean)
                     .join(' ')}
                 </dd>
@@ -117,7 +127,9 @@ export function StartPage({ view, inForce, latestWithGoals }: StartPageProps) {
           </dl>
         </section>
       )}
-      <p class="ds-paragraph meta">Källa: {collaboration.source}</p>
+      <p class="ds-paragraph meta">
+        {t.common.source}: <SwedishData>{collaboration.source}</SwedishData>
+      </p>
     </Layout>
   );
 }

@@ -1,62 +1,62 @@
 import type { ProgrammeComparison } from '../../app/programmes/diff-programmes.js';
 import type { ProgrammeListItem } from '../../app/programmes/list-programmes.js';
-import type { MatchBasis } from '../../domain/programme/programme-diff.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button } from '../components/button.js';
+import {
+  ContentText,
+  contentText,
+  lacksEnglish,
+  programmeName,
+  SwedishContentNotice,
+  SwedishData,
+  swedishData,
+} from '../components/content-text.js';
 import { DataTable } from '../components/data-table.js';
 import { Select } from '../components/form-field.js';
 import { StatusTag } from '../components/status-tag.js';
+import { localized } from '../i18n/locale.js';
+import { texts } from '../i18n/texts.js';
 import { Layout } from '../layout.js';
-import { statusLabel } from '../present.js';
-
-const BASIS_LABELS: Record<MatchBasis, string> = {
-  lineage: 'registrerad härkomst',
-  same_text: 'samma lydelse',
-  similar_text: 'liknande text',
-  same_network: 'samma ansvariga nätverk',
-  same_area: 'enda målet i samma område',
-};
 
 function CompareForm({ items, from, to }: { items: ProgrammeListItem[]; from?: string; to?: string }) {
-  const options = items.map((i) => ({ value: i.programme.slug, label: `${i.programme.name} (${i.programme.slug})` }));
+  const t = texts().versions;
+  const options = items.map((i) => ({
+    value: i.programme.slug,
+    label: `${contentText(i.programme.name, i.programme.nameEn)} (${i.programme.slug})`,
+  }));
   return (
-    <form method="get" action="/versioner/jamfor" class="panel">
+    <form method="get" action={localized('/versioner/jamfor')} class="panel">
       <h2 class="ds-heading" data-size="sm">
-        Jämför två versioner
+        {t.compareHeading}
       </h2>
-      <Select id="fran" label="Från (äldre version)" options={options} value={from} />
-      <Select id="till" label="Till (nyare version)" options={options} value={to} />
-      <Button>Visa skillnaderna</Button>
+      <Select id="fran" label={t.from} options={options} value={from} />
+      <Select id="till" label={t.to} options={options} value={to} />
+      <Button>{t.showDifferences}</Button>
     </form>
   );
 }
 
 /** The programme family tree and a way to compare any two versions. */
 export function VersionsPage({ items }: { items: ProgrammeListItem[] }) {
+  const t = texts();
+  const v = t.versions;
   const bySlug = new Map(items.map((i) => [i.programme.id, i.programme]));
   const withGoals = items.filter((i) => i.programme.derivedFromProgrammeId !== null);
   const last = withGoals.at(-2);
   return (
-    <Layout
-      title="Versioner"
-      description="Utvecklingsprogrammets versioner i ordning och en jämförelse mellan två av dem: tillkomna, utgångna, omformulerade och flyttade mål."
-      current="/versioner"
-    >
-      <h1>Versioner</h1>
-      <p class="ds-paragraph">
-        Varje program bygger på ett tidigare och ersätter det när det börjar gälla. Jämförelsen visar vilka
-        fokusområden, mål och strategier som har tillkommit, utgått, formulerats om eller flyttats – som en lista att
-        klistra in i en tjänsteskrivelse.
-      </p>
+    <Layout title={v.title} description={v.description} current="/versioner">
+      <h1>{v.title}</h1>
+      <SwedishContentNotice show={items.some((i) => lacksEnglish(i.programme))} />
+      <p class="ds-paragraph">{v.lead}</p>
       <DataTable
-        caption="Programmens versioner"
+        caption={v.caption}
         rowHeaders
         columns={[
-          { label: 'Program' },
-          { label: 'Bygger på' },
-          { label: 'Ersätter' },
-          { label: 'Status' },
-          { label: 'Jämför' },
+          { label: v.columns.programme },
+          { label: v.columns.derivedFrom },
+          { label: v.columns.replaces },
+          { label: v.columns.status },
+          { label: v.columns.compare },
         ]}
         rows={items.map(({ programme, status }) => {
           const base =
@@ -64,14 +64,14 @@ export function VersionsPage({ items }: { items: ProgrammeListItem[] }) {
           const replaces =
             programme.replacesProgrammeId === null ? undefined : bySlug.get(programme.replacesProgrammeId);
           return [
-            <a class="ds-link" href={`/program/${programme.slug}`}>
-              {programme.name} <span class="meta">({programme.slug})</span>
+            <a class="ds-link" href={localized(`/program/${programme.slug}`)}>
+              <ContentText sv={programme.name} en={programme.nameEn} /> <span class="meta">({programme.slug})</span>
             </a>,
             base ? base.slug : '–',
             replaces ? replaces.slug : '–',
-            <StatusTag kind={status.kind} label={statusLabel(status)} />,
+            <StatusTag kind={status.kind} label={t.common.statusLabel(status)} />,
             base ? (
-              <a class="ds-link" href={`/versioner/jamfor?fran=${base.slug}&till=${programme.slug}`}>
+              <a class="ds-link" href={localized(`/versioner/jamfor?fran=${base.slug}&till=${programme.slug}`)}>
                 {base.slug} → {programme.slug}
               </a>
             ) : (
@@ -85,87 +85,100 @@ export function VersionsPage({ items }: { items: ProgrammeListItem[] }) {
   );
 }
 
-/** The difference between two versions: a memo-ready list, then the details behind it. */
+/** The difference between two versions: a memo-ready list (always Swedish), then the details behind it. */
 export function ComparePage({ comparison, items }: { comparison: ProgrammeComparison; items: ProgrammeListItem[] }) {
   const { from, to, diff, lines } = comparison;
-  const title = `Från ${from.slug} till ${to.slug}`;
+  const t = texts();
+  const v = t.versions;
+  const sv = texts('sv').versions;
   return (
     <Layout
-      title={`Jämförelse ${title}`}
-      description={`Vad som ändrats från ${from.name} till ${to.name}: fokusområden, mål och strategier som tillkommit, utgått, omformulerats eller flyttats.`}
+      title={v.compareTitle(from.slug, to.slug)}
+      description={v.compareDescription(programmeName(from), programmeName(to))}
       current="/versioner"
     >
       <Breadcrumbs
         items={[
-          { href: '/', label: 'Start' },
-          { href: '/versioner', label: 'Versioner' },
+          { href: localized('/'), label: t.common.start },
+          { href: localized('/versioner'), label: t.layout.menu.versions },
         ]}
-        current="Jämförelse"
+        current={v.compareBreadcrumb}
       />
-      <h1>
-        Förändringar från {from.slug} till {to.slug}
-      </h1>
+      <h1>{v.compareHeadingFromTo(from.slug, to.slug)}</h1>
+      <SwedishContentNotice />
       <p class="ds-paragraph lead">
-        Från {from.name} ({from.slug}) till {to.name} ({to.slug}).
+        {v.fromWord} <ContentText sv={from.name} en={from.nameEn} /> ({from.slug}) {v.toWord}{' '}
+        <ContentText sv={to.name} en={to.nameEn} /> ({to.slug}).
       </p>
       <section aria-labelledby="lista-rubrik">
         <h2 class="ds-heading" data-size="md" id="lista-rubrik">
-          Förändringar som föreslås från tidigare program
+          {v.listHeading}
         </h2>
         {lines.length === 0 ? (
-          <p class="ds-paragraph">Versionerna är lika: inga förändringar.</p>
+          <p class="ds-paragraph">{v.noChanges}</p>
         ) : (
           <>
-            <p class="ds-paragraph">Förändringar som föreslås från tidigare program är att:</p>
-            <ul class="ds-list diff-lines">
+            {v.listInSwedish && <p class="ds-paragraph">{v.listInSwedish}</p>}
+            <p class="ds-paragraph" lang={swedishData()}>
+              {sv.listIntro}
+            </p>
+            <ul class="ds-list diff-lines" lang={swedishData()}>
               {lines.map((l) => (
                 <li>{l}</li>
               ))}
             </ul>
             <label class="ds-label" for="klistra">
-              Samma lista som text att kopiera till en tjänsteskrivelse
+              {v.copyLabel}
             </label>
-            <textarea id="klistra" class="ds-input" rows={Math.min(lines.length + 2, 16)} readonly>
-              {['Förändringar som föreslås från tidigare program är att:', ...lines.map((l) => `– ${l}`)].join('\n')}
+            <textarea id="klistra" class="ds-input" rows={Math.min(lines.length + 2, 16)} readonly lang={swedishData()}>
+              {[sv.listIntro, ...lines.map((l) => `– ${l}`)].join('\n')}
             </textarea>
           </>
         )}
       </section>
       <section aria-labelledby="mal-rubrik">
         <h2 class="ds-heading" data-size="md" id="mal-rubrik">
-          Målen i de två versionerna
+          {v.goalsHeading}
         </h2>
         <DataTable
-          caption="Mål som motsvarar varandra"
+          caption={v.matchedCaption}
           columns={[
-            { label: `Mål i ${from.slug}` },
-            { label: `Mål i ${to.slug}` },
-            { label: 'Matchat på' },
-            { label: 'Förändring' },
+            { label: v.goalIn(from.slug) },
+            { label: v.goalIn(to.slug) },
+            { label: v.matchedOn },
+            { label: v.change },
           ]}
           rows={diff.goals.matched.map((m) => [
-            `${m.from.title} (${m.from.focusAreaName})`,
-            `${m.to.title} (${m.to.focusAreaName})`,
-            BASIS_LABELS[m.basis],
+            <SwedishData>{`${m.from.title} (${m.from.focusAreaName})`}</SwedishData>,
+            <SwedishData>{`${m.to.title} (${m.to.focusAreaName})`}</SwedishData>,
+            v.basis[m.basis],
             [
-              m.reworded && 'omformulerat',
-              m.moved && 'flyttat',
+              m.reworded && v.reworded,
+              m.moved && v.moved,
               m.strategies.added.length + m.strategies.removed.length + m.strategies.reworded.length > 0 &&
-                'strategier ändrade',
+                v.strategiesChanged,
             ]
               .filter(Boolean)
-              .join(', ') || 'oförändrat',
+              .join(', ') || v.unchanged,
           ])}
-          empty="Inga mål motsvarar varandra."
+          empty={v.noMatched}
         />
         <DataTable
-          caption="Mål som har utgått eller tillkommit"
-          columns={[{ label: 'Mål' }, { label: 'Fokusområde' }, { label: 'Förändring' }]}
+          caption={v.changedCaption}
+          columns={[{ label: v.goal }, { label: v.focusArea }, { label: v.change }]}
           rows={[
-            ...diff.goals.removed.map((g) => [g.title, g.focusAreaName, 'utgår']),
-            ...diff.goals.added.map((g) => [g.title, g.focusAreaName, 'nytt']),
+            ...diff.goals.removed.map((g) => [
+              <SwedishData>{g.title}</SwedishData>,
+              <SwedishData>{g.focusAreaName}</SwedishData>,
+              v.removed,
+            ]),
+            ...diff.goals.added.map((g) => [
+              <SwedishData>{g.title}</SwedishData>,
+              <SwedishData>{g.focusAreaName}</SwedishData>,
+              v.added,
+            ]),
           ]}
-          empty="Inga mål har utgått eller tillkommit."
+          empty={v.noChanged}
         />
       </section>
       <CompareForm items={items} from={from.slug} to={to.slug} />

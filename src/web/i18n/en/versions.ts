@@ -1,0 +1,57 @@
+import type { VersionsTexts } from '../sv/versions.js';
+
+export const versions: VersionsTexts = {
+  title: 'Versions',
+  description:
+    'The versions of the development programme in order, and a comparison of two of them: goals added, removed, reworded and moved.',
+  lead: 'Each programme builds on an earlier one and replaces it when it comes into force. The comparison shows which focus areas, goals and strategies have been added, removed, reworded or moved – as a list to paste into a memo.',
+  caption: 'The programmes’ versions',
+  columns: {
+    programme: 'Programme',
+    derivedFrom: 'Based on',
+    replaces: 'Replaces',
+    status: 'Status',
+    compare: 'Compare',
+  },
+  compareHeading: 'Compare two versions',
+  from: 'From (older version)',
+  to: 'To (newer version)',
+  showDifferences: 'Show the differences',
+
+  compareTitle: (from, to) => `Comparison from ${from} to ${to}`,
+  compareDescription: (from, to) =>
+    `What changed from ${from} to ${to}: focus areas, goals and strategies added, removed, reworded or moved.`,
+  compareBreadcrumb: 'Comparison',
+  compareHeadingFromTo: (from, to) => `Changes from ${from} to ${to}`,
+  fromWord: 'From',
+  toWord: 'to',
+  listHeading: 'Changes proposed from earlier programmes',
+  noChanges: 'The versions are the same: no changes.',
+  listIntro: 'Förändringar som föreslås från tidigare program är att:',
+  listInSwedish:
+    'The list is written in Swedish, to be pasted into a Swedish memo (tjänsteskrivelse) to a municipal executive board.',
+  copyLabel: 'The same list as text to copy into a memo',
+  goalsHeading: 'The goals in the two versions',
+  matchedCaption: 'Goals that correspond to each other',
+  goalIn: (slug) => `Goal in ${slug}`,
+  matchedOn: 'Matched on',
+  change: 'Change',
+  noMatched: 'No goals correspond to each other.',
+  changedCaption: 'Goals removed or added',
+  goal: 'Goal',
+  focusArea: 'Focus area',
+  noChanged: 'No goals have been removed or added.',
+  basis: {
+    lineage: 'recorded lineage',
+    same_text: 'same wording',
+    similar_text: 'similar text',
+    same_network: 'same responsible network',
+    same_area: 'only goal in the same area',
+  },
+  reworded: 'reworded',
+  moved: 'moved',
+  strategiesChanged: 'strategies changed',
+  unchanged: 'unchanged',
+  removed: 'removed',
+  added: 'new',
+};
