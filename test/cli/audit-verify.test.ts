@@ -67,9 +67,10 @@ describe.each(testDialects)('samverkan audit verify on %s', (dialect) => {
   it('passes on the seeded demo database and prints the head hash', async () => {
     const run = await cli(db.url, 'audit', 'verify');
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    // The demo (71 events: 31 for the cooperation, programmes, decisions and indicators, 40 for the example
-    // plans with their rounds and reports) and the shipped Kolada catalogue, which `seed` also loads (1).
-    expect(run.stdout).toContain('Granskningsloggen är hel: 72 händelser.');
+    // The demo (74 events: 31 for the cooperation, programmes, decisions and indicators, 40 for the example
+    // plans with their rounds and reports, 3 for the events the sources name) and the shipped Kolada
+    // catalogue, which `seed` also loads (1).
+    expect(run.stdout).toContain('Granskningsloggen är hel: 75 händelser.');
     expect(run.stdout).toMatch(/Senaste hash: [0-9a-f]{64}/);
   });
 
