@@ -7,6 +7,7 @@ import { securityEvent } from '../app/auth/security-log.js';
 import type { AppContext } from '../app/context.js';
 import { apiRoutes } from './api/routes.js';
 import { apiTokens } from './api-token.js';
+import { compressForThePublic } from './compression.js';
 import { errorBody, handleError, handleNotFound } from './errors.js';
 import { renderErrorPage } from '../web/pages/error.page.js';
 import { createLogger, requestLogging, type Logger } from './logging.js';
@@ -83,6 +84,7 @@ export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
   app.use((c, next) => (c.req.path === IMPORT_PATH ? uploadBodyLimit(c, next) : defaultBodyLimit(c, next)));
 
   app.use(sessions(ctx));
+  app.use(compressForThePublic);
   // English pages live under /en: only those anyone may read (src/web/i18n/english-pages.ts).
   app.use('/en', englishPagesOnly(handleNotFound));
   app.use('/en/*', englishPagesOnly(handleNotFound));
