@@ -9,8 +9,17 @@ const STATUS_COLOURS: Record<RollupStatus, string> = {
   not_reported: 'neutral',
 };
 
-/** A report's status as a tag in words: "Grön", "Gul", "Röd", or "Ej rapporterad". */
-export function ReportStatusTag({ status }: { status: RollupStatus }) {
+/**
+ * A report's status as a tag in words: "Grön", "Gul", "Röd", or "Ej rapporterad" (or the `words` a page
+ * gives, e.g. the residents' pages' "Ingen rapport").
+ */
+export function ReportStatusTag({
+  status,
+  words = texts().results.status,
+}: {
+  status: RollupStatus;
+  words?: Record<RollupStatus, string>;
+}) {
   return (
     <span
       class="ds-tag report-status"
@@ -18,7 +27,7 @@ export function ReportStatusTag({ status }: { status: RollupStatus }) {
       data-variant={status === 'not_reported' ? 'outline' : undefined}
       data-status={status}
     >
-      {texts().results.status[status]}
+      {words[status]}
     </span>
   );
 }

@@ -13,9 +13,9 @@ import { TextArea, TextField } from '../components/form-field.js';
 import { Layout } from '../layout.js';
 import { targetYearText, validityText } from '../present.js';
 import { FocusAreasSection } from './draft-focus-areas.page.js';
-import { problemsById, SavedValues, VersionField, type RefusedForm } from './draft-form-parts.page.js';
+import { ENGLISH_HINT, problemsById, SavedValues, VersionField, type RefusedForm } from './draft-form-parts.page.js';
 import { SavedMessage } from '../components/saved-message.js';
-import { ENGLISH_HINT, PerspectivesSection } from './draft-perspectives.page.js';
+import { PerspectivesSection } from './draft-perspectives.page.js';
 
 /**
  * A refused post on the editor. `form` names the form: `fields`, `perspective-new`, `perspective-<id>`,

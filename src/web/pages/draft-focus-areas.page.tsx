@@ -4,8 +4,14 @@ import type { Network } from '../../storage/collaboration.repository.js';
 import { Button, ButtonLink } from '../components/button.js';
 import { errorFor } from '../components/error-summary.js';
 import { Select, TextArea, TextField } from '../components/form-field.js';
-import { problemsById, SavedValues, VersionField, type RefusedForm } from './draft-form-parts.page.js';
-import { ENGLISH_HINT, type EditorSectionProps } from './draft-perspectives.page.js';
+import {
+  EnglishNameFields,
+  problemsById,
+  SavedValues,
+  VersionField,
+  type RefusedForm,
+} from './draft-form-parts.page.js';
+import type { EditorSectionProps } from './draft-perspectives.page.js';
 
 export const areaAnchor = (id: number) => `omrade-${id}`;
 export const goalItemAnchor = (id: number) => `mal-${id}`;
@@ -57,22 +63,7 @@ function AreaFields({
         value={values.networkId}
         error={errorFor(problems, `${prefix}networkId`)}
       />
-      <TextField
-        id={`${prefix}nameEn`}
-        name="nameEn"
-        label="Namn på engelska (valfritt)"
-        hint={ENGLISH_HINT}
-        value={values.nameEn ?? ''}
-        error={errorFor(problems, `${prefix}nameEn`)}
-      />
-      <TextArea
-        id={`${prefix}descriptionEn`}
-        name="descriptionEn"
-        label="Beskrivning på engelska (valfritt)"
-        rows={2}
-        value={values.descriptionEn ?? ''}
-        error={errorFor(problems, `${prefix}descriptionEn`)}
-      />
+      <EnglishNameFields prefix={prefix} values={values} problems={problems} />
     </>
   );
 }

@@ -4,6 +4,8 @@
  * saved now when someone else changed the draft meanwhile.
  */
 import type { FieldProblem } from '../../domain/errors.js';
+import { errorFor } from '../components/error-summary.js';
+import { TextArea, TextField } from '../components/form-field.js';
 
 /** A form that was refused: rendered again with `values`, its problems beside the fields. */
 export interface RefusedForm {
@@ -43,6 +45,42 @@ export const problemsById = (
     field: controlId(prefix, p.field, Boolean(refused?.conflict), fallback),
     message: p.message,
   }));
+
+/** The hint at a programme text's English field. */
+export const ENGLISH_HINT =
+  'Visas på de engelska sidorna (/en/…). Utan engelsk text visas den svenska, märkt som svenska.';
+
+/** The optional English name and description of a perspective or a focus area. */
+export function EnglishNameFields({
+  prefix,
+  values,
+  problems,
+}: {
+  prefix: string;
+  values: Record<string, string | undefined>;
+  problems: FieldProblem[];
+}) {
+  return (
+    <>
+      <TextField
+        id={`${prefix}nameEn`}
+        name="nameEn"
+        label="Namn på engelska (valfritt)"
+        hint={ENGLISH_HINT}
+        value={values.nameEn ?? ''}
+        error={errorFor(problems, `${prefix}nameEn`)}
+      />
+      <TextArea
+        id={`${prefix}descriptionEn`}
+        name="descriptionEn"
+        label="Beskrivning på engelska (valfritt)"
+        rows={2}
+        value={values.descriptionEn ?? ''}
+        error={errorFor(problems, `${prefix}descriptionEn`)}
+      />
+    </>
+  );
+}
 
 /** A label and its saved value; a list (e.g. strategies) is shown as a list. */
 export type SavedRow = readonly [string, string | readonly string[]];

@@ -9,9 +9,15 @@ import { Button } from '../components/button.js';
 import { ErrorSummary, errorFor } from '../components/error-summary.js';
 import { Select, TextArea } from '../components/form-field.js';
 import { Layout } from '../layout.js';
-import { problemsById, SavedValues, VersionField, type RefusedForm, type SavedRow } from './draft-form-parts.page.js';
+import {
+  ENGLISH_HINT,
+  problemsById,
+  SavedValues,
+  VersionField,
+  type RefusedForm,
+  type SavedRow,
+} from './draft-form-parts.page.js';
 import { PredecessorChoices, type PredecessorGroup } from './draft-goal-predecessors.page.js';
-import { ENGLISH_HINT } from './draft-perspectives.page.js';
 
 /** The goal form's fields as the browser sends them (statements keyed by perspective id). */
 export interface GoalFormValues {

@@ -3,7 +3,13 @@ import type { Perspective, Programme } from '../../domain/programme/programme.js
 import { Button } from '../components/button.js';
 import { errorFor } from '../components/error-summary.js';
 import { TextArea, TextField } from '../components/form-field.js';
-import { problemsById, SavedValues, VersionField, type RefusedForm } from './draft-form-parts.page.js';
+import {
+  EnglishNameFields,
+  problemsById,
+  SavedValues,
+  VersionField,
+  type RefusedForm,
+} from './draft-form-parts.page.js';
 
 export interface EditorSectionProps {
   programme: Programme;
@@ -12,10 +18,6 @@ export interface EditorSectionProps {
 }
 
 export const perspectiveAnchor = (id: number) => `perspektiv-${id}`;
-
-/** The hint at a programme text's English field. */
-export const ENGLISH_HINT =
-  'Visas på de engelska sidorna (/en/…). Utan engelsk text visas den svenska, märkt som svenska.';
 
 function PerspectiveFields({
   prefix,
@@ -46,22 +48,7 @@ function PerspectiveFields({
         value={values.description}
         error={errorFor(problems, `${prefix}description`)}
       />
-      <TextField
-        id={`${prefix}nameEn`}
-        name="nameEn"
-        label="Namn på engelska (valfritt)"
-        hint={ENGLISH_HINT}
-        value={values.nameEn ?? ''}
-        error={errorFor(problems, `${prefix}nameEn`)}
-      />
-      <TextArea
-        id={`${prefix}descriptionEn`}
-        name="descriptionEn"
-        label="Beskrivning på engelska (valfritt)"
-        rows={2}
-        value={values.descriptionEn ?? ''}
-        error={errorFor(problems, `${prefix}descriptionEn`)}
-      />
+      <EnglishNameFields prefix={prefix} values={values} problems={problems} />
     </>
   );
 }

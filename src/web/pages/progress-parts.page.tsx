@@ -16,6 +16,7 @@ import { formatNumber } from '../format.js';
 import { localized } from '../i18n/locale.js';
 import { texts } from '../i18n/texts.js';
 import { drillDownPath } from './results-parts.page.js';
+import { ReportStatusTag } from '../components/report-status-tag.js';
 
 export const PROGRESS_PATH = '/framsteg';
 export const programmeProgressPath = (slug: string) => `${PROGRESS_PATH}/${encodeURIComponent(slug)}`;
@@ -31,13 +32,6 @@ const VERDICT_CLASS: Record<Verdict, string> = {
 /** The arrows the pages explain in "how to read": towards the goal, away from it, unchanged. */
 const TREND_SYMBOLS: Record<TrendDirection, string> = { better: '↗', worse: '↘', steady: '→', unknown: '–' };
 
-const STATUS_COLOURS: Record<RollupStatus, string> = {
-  green: 'success',
-  yellow: 'warning',
-  red: 'danger',
-  not_reported: 'neutral',
-};
-
 export function VerdictTag({ verdict }: { verdict: Verdict }) {
   return <strong class={VERDICT_CLASS[verdict]}>{texts().progress.verdict[verdict]}</strong>;
 }
@@ -52,18 +46,9 @@ export function TrendSign({ trend }: { trend: TrendDirection }) {
 }
 
 /** An activity's latest status as a tag in words; the colour only repeats them. */
-export function ActivityStatusTag({ status }: { status: RollupStatus }) {
-  return (
-    <span
-      class="ds-tag report-status"
-      data-color={STATUS_COLOURS[status]}
-      data-variant={status === 'not_reported' ? 'outline' : undefined}
-      data-status={status}
-    >
-      {texts().progress.status[status]}
-    </span>
-  );
-}
+export const ActivityStatusTag = ({ status }: { status: RollupStatus }) => (
+  <ReportStatusTag status={status} words={texts().progress.status} />
+);
 
 export function UpdatedOn({ date }: { date: string | null }) {
   const t = texts().progress;
