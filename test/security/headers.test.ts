@@ -55,17 +55,22 @@ describe.each(testDialects)('security headers on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
-  it('on every page reachable signed out and signed in: CSP, nosniff, referrer policy, charset', async () => {
-    const check = (res: Response, path: string) => {
-      expectHardened(res, path);
-      expect(res.headers.get('content-type'), path).toBe('text/html; charset=UTF-8');
-    };
-    const publicPages = await crawl(t, {}, check);
-    const editorPages = await crawl(t, { cookie: admin.cookie }, check);
-    expect(publicPages.size).toBeGreaterThan(10);
-    // The editor reaches pages the public does not.
-    expect([...editorPages].filter((path) => !publicPages.has(path))).not.toEqual([]);
-  });
+  // Up to 300 pages (150 signed out, 150 signed in) rendered one after another: longer than one page test.
+  it(
+    'on every page reachable signed out and signed in: CSP, nosniff, referrer policy, charset',
+    { timeout: 120_000 },
+    async () => {
+      const check = (res: Response, path: string) => {
+        expectHardened(res, path);
+        expect(res.headers.get('content-type'), path).toBe('text/html; charset=UTF-8');
+      };
+      const publicPages = await crawl(t, {}, check);
+      const editorPages = await crawl(t, { cookie: admin.cookie }, check);
+      expect(publicPages.size).toBeGreaterThan(10);
+      // The editor reaches pages the public does not.
+      expect([...editorPages].filter((path) => !publicPages.has(path))).not.toEqual([]);
+    },
+  );
 
   it('on error pages too: 401, 403, 404, 413, 422 and 500', async () => {
     const responses: [string, Response][] = [
