@@ -4,11 +4,11 @@
  * per request. Shared by the parts that measure pages.
  */
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { AppContext } from '../src/app/context.js';
-import { createApp, type HttpOptions } from '../src/http/app.js';
+import { createApp, type HttpOptions } from '../src/compose-app.js';
 import type { LoadInput, LoadResult } from './load.js';
 import { progress, runInChild, timed } from './support.js';
 
@@ -19,16 +19,39 @@ export interface ServerLoad extends LoadResult {
 
 export interface AppServer {
   url: string;
+  /**
+   * Resolves when no request is in flight: a load generator that stops leaves the requests it sent
+   * last still being served, and the next load must not start on a busy server.
+   */
+  idle: () => Promise<void>;
+  /** Responses sent so far (finished or cut off). */
+  served: () => number;
   close: () => Promise<void>;
 }
 
-/** Starts the app on a free port of 127.0.0.1 (`options` as createApp's, e.g. a pdfPrinter). */
-export async function startApp(ctx: AppContext, options: HttpOptions = {}): Promise<AppServer> {
-  const app = createApp(ctx, options);
+/** Starts the app (or `app`, made by createApp) on a free port of 127.0.0.1 (`options` as createApp's, e.g. a pdfPrinter). */
+export async function startApp(
+  ctx: AppContext,
+  options: HttpOptions = {},
+  app = createApp(ctx, options),
+): Promise<AppServer> {
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
   if (!server.listening) await once(server, 'listening');
+  let inFlight = 0;
+  let served = 0;
+  server.on('request', (_request, response: ServerResponse) => {
+    inFlight++;
+    response.once('close', () => {
+      inFlight--;
+      served++;
+    });
+  });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    idle: async () => {
+      while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    },
+    served: () => served,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

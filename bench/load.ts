@@ -3,6 +3,7 @@
  * server's event loop then serves requests only, and its memory peak is not the load generator's.
  */
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { childMain, MEASURING } from './support.js';
 
 export interface LoadInput {
@@ -59,7 +60,8 @@ type Autocannon = (options: {
 
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-async function load(input: LoadInput): Promise<LoadResult> {
+/** One load: autocannon's warm-up (if any), then the measured run. */
+export async function runLoad(input: LoadInput): Promise<LoadResult> {
   if (input.signalMeasuring) {
     if (input.warmupSeconds > 0) throw new Error('signalMeasuring needs warmupSeconds 0.');
     process.send!(MEASURING);
@@ -91,4 +93,5 @@ async function load(input: LoadInput): Promise<LoadResult> {
   };
 }
 
-childMain(load);
+// Run as a part's child (runInChild); bench/load-worker.ts imports runLoad instead.
+if (process.argv[1] === fileURLToPath(import.meta.url)) childMain(runLoad);

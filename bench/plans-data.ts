@@ -20,7 +20,7 @@ import { carriedDates, isUnfinished } from '../src/domain/plans/plan-rules.js';
 import type { Activity, ClimateEffect, Plan, SustainabilityDimension } from '../src/domain/plans/plan.js';
 import { goalsOf, type Goal, type Programme } from '../src/domain/programme/programme.js';
 import { DEMO_PLAN_YEAR } from '../src/seed/demo-plans.js';
-import type { Network } from '../src/storage/collaboration.repository.js';
+import type { Network } from '../src/domain/collaboration.js';
 import type { NewActivity } from '../src/storage/plan.repository.js';
 import { hash32, prng } from './support.js';
 

@@ -7,7 +7,10 @@ import type { ImportResult } from './import.bench.js';
 import type { LighthouseResult } from './lighthouse.bench.js';
 import type { ServerLoad } from './app-server.js';
 import type { StoreResult } from './kolada-store.bench.js';
+import type { KoladaFullResult } from './kolada-full.bench.js';
+import { koladaFullSection } from './kolada-full-report.js';
 import type { PlansResult } from './plans.bench.js';
+import type { RouteLoad, RoutesResult } from './routes.bench.js';
 import type { StartResult, StartSideResult } from './start.bench.js';
 import type { RssAtPhase } from './support.js';
 
@@ -52,6 +55,10 @@ export interface Settings {
   pdfVariants: boolean;
   /** Lighthouse: at most this many public page kinds. */
   lighthousePages: number;
+  /** Routes: seconds measured per route and side, after a warm-up of this many; /healthz after every this many routes. */
+  routeSeconds: number;
+  routeWarmupSeconds: number;
+  healthzEvery: number;
 }
 
 export const TARGETS = {
@@ -65,6 +72,8 @@ export const TARGETS = {
   pdfBurstP99RatioMax: 2,
   lighthouseScoreMin: 100,
   publicPageKbBeforeImagesMax: 60,
+  routeRatioMin: 0.25,
+  routeP99MsMax: 25,
 } as const;
 
 export interface Check {
@@ -88,6 +97,9 @@ export interface Report {
   start: StartResult | null;
   documents: DocumentsResult | null;
   lighthouse: LighthouseResult | null;
+  routes: RoutesResult[];
+  /** Only with --only kolada-full. */
+  koladaFull?: KoladaFullResult | null;
   checks: Check[];
 }
 
@@ -236,6 +248,7 @@ export function checksOf(
   start: StartResult | null,
   documents: DocumentsResult | null = null,
   lighthouse: LighthouseResult | null = null,
+  routes: readonly RoutesResult[] = [],
 ): Check[] {
   const checks: Check[] = [];
   for (const r of imports)
@@ -280,7 +293,109 @@ export function checksOf(
   if (start) checks.push(...startChecks(start));
   if (documents) checks.push(...documentsChecks(documents));
   if (lighthouse) checks.push(...lighthouseChecks(lighthouse));
+  for (const r of routes) checks.push(...routesChecks(r));
   return checks;
+}
+
+/** A route's load meets the target: at least 0.25 of /healthz's req/s, p99 at most 25 ms. */
+export const routePasses = (l: RouteLoad): boolean =>
+  l.ratio >= TARGETS.routeRatioMin && l.latencyP99Ms <= TARGETS.routeP99MsMax;
+
+const isLoad = (p: RouteLoad | { status: number }): p is RouteLoad => 'ratio' in p;
+
+function routesChecks(r: RoutesResult): Check[] {
+  const d = DIALECT[r.dialect];
+  // Word and Excel files (one connection) are for information: the documents part has their targets.
+  const measured = r.routes.filter((x) => x.kind !== 'document');
+  const publicLoads = measured.map((x) => x.public).filter(isLoad);
+  const all = [...r.routes.flatMap((x) => [x.signedIn, ...(isLoad(x.public) ? [x.public] : [])]), ...r.healthz];
+  const failed = (loads: readonly { non2xx: number; errors: number; timeouts: number }[]) =>
+    loads.reduce((n, l) => n + l.non2xx + l.errors + l.timeouts, 0);
+  const target = `>= ${TARGETS.routeRatioMin} × /healthz, p99 <= ${TARGETS.routeP99MsMax} ms`;
+  const signedInPass = measured.filter((x) => routePasses(x.signedIn)).length;
+  const publicPass = publicLoads.filter(routePasses).length;
+  return [
+    {
+      name: `routes ${d}: signed in (administrator), routes meeting the target`,
+      value: `${signedInPass} of ${measured.length}`,
+      target,
+      pass: signedInPass === r.routes.length,
+    },
+    {
+      name: `routes ${d}: public, routes meeting the target`,
+      value: `${publicPass} of ${publicLoads.length}`,
+      target,
+      pass: publicPass === publicLoads.length,
+    },
+    {
+      name: `routes ${d}: non-2xx + errors + timeouts over all loads`,
+      value: String(failed(all)),
+      target: '0',
+      pass: failed(all) === 0,
+      error: true,
+    },
+    ...serverChecks(`routes ${d}`, [], r, r.dialect === 'postgres'),
+  ];
+}
+
+function routesSection(r: RoutesResult, n: number): string[] {
+  const width = Math.min(64, Math.max(...r.routes.map((x) => x.route.length)) + 1);
+  const h = r.healthz.map((l) => l.requestsPerSecond);
+  const cols = (l: RouteLoad) =>
+    `${lpad(int(l.requestsPerSecond), 7)}${lpad(l.ratio.toFixed(2), 6)}${lpad(String(l.latencyP99Ms), 5)}${lpad(l.serverCpuMsPerRequest.toFixed(2), 7)}`;
+  const empty = (status: number) => `${lpad(`(${status})`, 7)}${lpad('', 18)}`;
+  const verdict = (x: RoutesResult['routes'][number]) => {
+    const signedIn = routePasses(x.signedIn);
+    const pub = isLoad(x.public) ? routePasses(x.public) : true;
+    return signedIn && pub ? 'PASS' : `FAIL${signedIn ? '' : ' in'}${pub ? '' : ' pub'}`;
+  };
+  const kinds = [
+    ['page', 'pages'],
+    ['api', 'API'],
+    ['file', 'files (downloads, feeds, calendars)'],
+    [
+      'document',
+      `Word and Excel files, built per request: ${r.documentRequests} requests one at a time, for information (not in the checks)`,
+    ],
+  ] as const;
+  const lines = [
+    `${n}. Every GET route (${DIALECT[r.dialect]}, demo and the records bench/routes-data.ts adds): autocannon ${r.connections} connections,`,
+    `   ${r.seconds} s after a ${r.warmupSeconds} s warm-up per route and side; signed in: an administrator's session cookie (never`,
+    `   the page cache); public: no cookie, Accept-Encoding gzip (cached pages where the route has a cache). ratio: req/s`,
+    `   over the mean of the /healthz loads just before and after (measured every ${r.routes.length > 0 ? Math.ceil(r.routes.length / Math.max(1, r.healthz.length - 1)) : 0} routes);`,
+    `   p99 in ms; CPU: the server's CPU ms per request. Target ratio >= ${TARGETS.routeRatioMin}, p99 <= ${TARGETS.routeP99MsMax} ms. (401) etc.: what the`,
+    `   public gets where the route is not the public's. Setup (migrations, demo, records) ${r.seedSeconds.toFixed(1)} s; the part ${int(r.totalSeconds)} s.`,
+    `   /healthz: ${h.length} loads, ${int(Math.min(...h))}–${int(Math.max(...h))} req/s (mean ${int(h.reduce((a, b) => a + b, 0) / h.length)}), p99 ${Math.min(...r.healthz.map((l) => l.latencyP99Ms))}–${Math.max(...r.healthz.map((l) => l.latencyP99Ms))} ms`,
+  ];
+  for (const [kind, title] of kinds) {
+    const rows = r.routes.filter((x) => x.kind === kind);
+    if (rows.length === 0) continue;
+    lines.push(
+      `   ${title}`,
+      `     ${pad('route', width)}${lpad('in/s', 7)}${lpad('ratio', 6)}${lpad('p99', 5)}${lpad('CPU', 7)}${lpad('pub/s', 7)}${lpad('ratio', 6)}${lpad('p99', 5)}${lpad('CPU', 7)}  verdict`,
+      ...rows.map(
+        (x) =>
+          `     ${pad(x.route.length > width - 1 ? `${x.route.slice(0, width - 2)}…` : x.route, width)}${cols(x.signedIn)}` +
+          `${isLoad(x.public) ? cols(x.public) : empty(x.public.status)}  ${verdict(x)}`,
+      ),
+    );
+  }
+  const checked = r.routes.filter((x) => x.kind !== 'document');
+  const failing = checked.filter((x) => verdict(x) !== 'PASS').length;
+  lines.push(
+    `   ${checked.length - failing} of ${checked.length} routes PASS (signed in and, where public, as the public)`,
+    `   not measured: ${r.excluded.length} GET routes`,
+    ...[...new Set(r.excluded.map((e) => e.reason))].map(
+      (reason) =>
+        `     ${reason}: ${r.excluded.filter((e) => e.reason === reason).length} (${r.excluded
+          .filter((e) => e.reason === reason)
+          .slice(0, 4)
+          .map((e) => e.route)
+          .join(', ')}${r.excluded.filter((e) => e.reason === reason).length > 4 ? ', …' : ''})`,
+    ),
+    ...memoryLines(r),
+  );
+  return lines;
 }
 
 function lighthouseChecks(l: LighthouseResult): Check[] {
@@ -535,6 +650,8 @@ export function formatReport(report: Report): string {
   if (report.start) lines.push('', ...startSection(report.start, 4));
   if (report.documents) lines.push('', ...documentsSection(report.documents, 5, settings));
   if (report.lighthouse) lines.push('', ...lighthouseSection(report.lighthouse, 6));
+  for (const r of report.routes) lines.push('', ...routesSection(r, 7));
+  if (report.koladaFull) lines.push('', ...koladaFullSection(report.koladaFull, 8));
   lines.push('', 'Checks');
   const width = Math.max(...report.checks.map((c) => c.name.length));
   for (const c of report.checks)

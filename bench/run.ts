@@ -12,9 +12,14 @@
  *   npm run bench -- --postgres-store     also the store on PostgreSQL
  *   npm run bench -- --postgres-plans     also the plans on PostgreSQL
  *   npm run bench -- --json out.json      the JSON report to a file (otherwise stdout's last line)
- *   npm run bench -- --only import|store|plans|start|documents|lighthouse  one part only
+ *   npm run bench -- --only import|store|plans|start|documents|lighthouse|routes  one part only
+ *   npm run bench -- --only kolada-full   the full Kolada scale on PostgreSQL (hours; never part of a plain run;
+ *                                         --areas, --kpis, --layout-kpis, --ratio-rows, --keep: bench/kolada-full-options.ts)
  *   npm run bench -- --runs N             import runs per side (default 3, ≥ 2)
  *   npm run bench -- --load-seconds N     HTTP load duration (default 10, quick 3)
+ *   npm run bench -- --route-seconds N    the routes part's load per route and side (default 2, quick 1)
+ *   npm run bench -- --routes-matching T  the routes part measures only routes whose pattern contains T
+ *   npm run bench -- --routes-on sqlite   the routes part on one database only (sqlite or postgres; default both)
  *
  * Exit code 0 even when a target is missed (it is a report); 1 when the run itself goes wrong
  * (an exception, non-2xx responses or connection errors under load).
@@ -29,7 +34,11 @@ import type { DocumentsInput, DocumentsResult, PrinterVariant } from './document
 import type { ImportInput, ImportResult } from './import.bench.js';
 import type { LighthouseInput, LighthouseResult } from './lighthouse.bench.js';
 import type { StoreInput, StoreResult } from './kolada-store.bench.js';
+import type { KoladaFullInput, KoladaFullResult } from './kolada-full.bench.js';
+import { KOLADA_FULL_OPTIONS, koladaFullInput } from './kolada-full-options.js';
+import { koladaFullChecks } from './kolada-full-report.js';
 import type { PlansInput, PlansResult } from './plans.bench.js';
+import type { RoutesInput, RoutesResult } from './routes.bench.js';
 import type { StartInput, StartResult } from './start.bench.js';
 import { BENCH_POSTGRES_URL, postgresVersion } from './postgres.js';
 import { checksOf, formatReport, type Machine, type Report, type Settings } from './report.js';
@@ -44,20 +53,36 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     runs: { type: 'string' },
     'load-seconds': { type: 'string' },
+    'route-seconds': { type: 'string' },
+    'routes-matching': { type: 'string' },
+    'routes-on': { type: 'string' },
+    ...KOLADA_FULL_OPTIONS,
   },
   strict: true,
 });
-const PARTS = ['import', 'store', 'plans', 'start', 'documents', 'lighthouse'] as const;
+const PARTS = ['import', 'store', 'plans', 'start', 'documents', 'lighthouse', 'routes', 'kolada-full'] as const;
 type Part = (typeof PARTS)[number];
 if (args.only !== undefined && !(PARTS as readonly string[]).includes(args.only))
-  throw new Error('--only takes "import", "store", "plans", "start", "documents" or "lighthouse".');
-const includes = (part: Part) => args.only === undefined || args.only === part;
+  throw new Error(
+    '--only takes "import", "store", "plans", "start", "documents", "lighthouse", "routes" or "kolada-full".',
+  );
+// kolada-full takes hours and tens of GB: only when asked for by name.
+const includes = (part: Part) => (args.only === undefined ? part !== 'kolada-full' : args.only === part);
 const runs = args.runs === undefined ? 3 : Number(args.runs);
 if (!Number.isInteger(runs) || runs < 2) throw new Error('--runs takes a whole number of at least 2 (warm-up).');
 
 const loadSeconds = args['load-seconds'] === undefined ? undefined : Number(args['load-seconds']);
 if (loadSeconds !== undefined && !(loadSeconds >= 1))
   throw new Error('--load-seconds takes a number of seconds (>= 1).');
+const routeSeconds = args['route-seconds'] === undefined ? undefined : Number(args['route-seconds']);
+if (routeSeconds !== undefined && !(routeSeconds >= 1))
+  throw new Error('--route-seconds takes a number of seconds (>= 1).');
+const routeDialects =
+  args['routes-on'] === undefined
+    ? (['sqlite', 'postgres'] as const)
+    : ([args['routes-on']] as ['sqlite' | 'postgres']);
+if (!routeDialects.every((d) => d === 'sqlite' || d === 'postgres'))
+  throw new Error('--routes-on takes "sqlite" or "postgres".');
 
 const sizes: Settings = args.quick
   ? {
@@ -81,6 +106,9 @@ const sizes: Settings = args.quick
       pdfBurst: 20,
       pdfVariants: false,
       lighthousePages: 3,
+      routeSeconds: 1,
+      routeWarmupSeconds: 0.5,
+      healthzEvery: 10,
     }
   : {
       mode: 'full',
@@ -103,11 +131,18 @@ const sizes: Settings = args.quick
       pdfBurst: 20,
       pdfVariants: true,
       lighthousePages: 40,
+      routeSeconds: 2,
+      routeWarmupSeconds: 0.5,
+      healthzEvery: 10,
     };
 /** The year the plans part measures: the demo's example plans are for 2026 (src/seed/demo-plans.ts). */
 const PLAN_YEAR = DEMO_PLAN_YEAR;
 
-const settings: Settings = loadSeconds === undefined ? sizes : { ...sizes, loadSeconds };
+const settings: Settings = {
+  ...sizes,
+  ...(loadSeconds === undefined ? {} : { loadSeconds }),
+  ...(routeSeconds === undefined ? {} : { routeSeconds }),
+};
 
 /**
  * The printer settings the PDF burst runs with: production's (createPdfPrinter's default, half the cores)
@@ -242,6 +277,24 @@ async function main(): Promise<number> {
           maxPages: settings.lighthousePages,
         })
       : null;
+    const routes: RoutesResult[] = [];
+    if (includes('routes'))
+      for (const dialect of routeDialects)
+        // One process per database: each peak RSS is that run's alone.
+        routes.push(
+          await runInChild<RoutesInput, RoutesResult>('./routes.bench.ts', {
+            dialect,
+            connections: settings.connections,
+            seconds: settings.routeSeconds,
+            warmupSeconds: settings.routeWarmupSeconds,
+            healthzEvery: settings.healthzEvery,
+            ...(args['routes-matching'] === undefined ? {} : { filter: args['routes-matching'] }),
+            tmpDir,
+          }),
+        );
+    const koladaFull = includes('kolada-full')
+      ? await runInChild<KoladaFullInput, KoladaFullResult>('./kolada-full.bench.ts', koladaFullInput(args, settings))
+      : null;
     const report: Report = {
       startedAt,
       finishedAt: new Date().toISOString(),
@@ -254,7 +307,12 @@ async function main(): Promise<number> {
       start,
       documents,
       lighthouse,
-      checks: checksOf(imports, stores, plans, start, documents, lighthouse),
+      routes,
+      koladaFull,
+      checks: [
+        ...checksOf(imports, stores, plans, start, documents, lighthouse, routes),
+        ...(koladaFull ? koladaFullChecks(koladaFull) : []),
+      ],
     };
     console.log(formatReport(report));
     const json = JSON.stringify(report);

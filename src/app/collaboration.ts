@@ -1,5 +1,5 @@
 import { notFound } from '../domain/errors.js';
-import type { Collaboration } from '../storage/collaboration.repository.js';
+import type { Collaboration } from '../domain/collaboration.js';
 import { readRepos, type AppContext, type Repositories } from './context.js';
 
 /** The cooperation this installation serves (the first one; one per installation for now). */

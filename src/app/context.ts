@@ -2,6 +2,12 @@ import type { Kysely, Transaction } from 'kysely';
 import { SYSTEM, type Actor } from '../domain/auth/actor.js';
 import type { Principal } from '../domain/auth/policies.js';
 import { todayInSweden } from '../domain/dates.js';
+import {
+  sharingCollaborationReads,
+  sharingDecisionReads,
+  sharingIndicatorReads,
+  sharingProgrammeReads,
+} from './shared-reads.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { PasswordHashCost } from './auth/secrets.js';
 import type { Storage } from '../storage/database.js';
@@ -14,6 +20,7 @@ import { eventRepository } from '../storage/event.repository.js';
 import { followUpRepository } from '../storage/follow-up.repository.js';
 import { goalIndicatorRepository } from '../storage/goal-indicator.repository.js';
 import { indicatorRepository } from '../storage/indicator.repository.js';
+import { jobRunRepository } from '../storage/job-run.repository.js';
 import { koladaCatalogueRepository } from '../storage/kolada-catalogue.repository.js';
 import { memoRepository } from '../storage/memo.repository.js';
 import { progressRepository } from '../storage/progress.repository.js';
@@ -35,6 +42,11 @@ export interface AppContext {
   mailer?: Mailer;
   /** argon2id's cost for new password hashes; absent means PASSWORD_HASH_COST (tests lower it). */
   passwordHashCost?: PasswordHashCost;
+  /**
+   * Set while a request that changes nothing (GET) is served: an object of that request's own, under
+   * which its use cases share what they read of the cooperation and its programmes (src/app/shared-reads.ts).
+   */
+  readScope?: object;
 }
 
 /** The system itself (CLI, seed) may do everything. */
@@ -67,7 +79,7 @@ export const repositories = (db: Kysely<Database> | Transaction<Database>, diale
   decisions: decisionRepository(db),
   audit: auditRepository(db, dialect),
   catalogue: koladaCatalogueRepository(db),
-  indicators: indicatorRepository(db),
+  indicators: indicatorRepository(db, dialect.name),
   goalIndicators: goalIndicatorRepository(db),
   plans: planRepository(db),
   followUp: followUpRepository(db),
@@ -75,11 +87,35 @@ export const repositories = (db: Kysely<Database> | Transaction<Database>, diale
   consultations: consultationRepository(db),
   events: eventRepository(db),
   progress: progressRepository(db),
+  jobRuns: jobRunRepository(db),
 });
 
 export type Repositories = ReturnType<typeof repositories>;
 
-export const readRepos = (ctx: AppContext): Repositories => repositories(ctx.storage.db, ctx.storage.dialect);
+/** The repositories of a database handle: they hold nothing but the handle, so one set serves every read. */
+const repositoriesOf = new WeakMap<object, Repositories>();
+/** Per request that changes nothing: the same, sharing what the request reads of the cooperation and its programmes. */
+const repositoriesOfRequest = new WeakMap<object, Repositories>();
+
+export const readRepos = (ctx: AppContext): Repositories => {
+  let repos = repositoriesOf.get(ctx.storage.db);
+  if (!repos) repositoriesOf.set(ctx.storage.db, (repos = repositories(ctx.storage.db, ctx.storage.dialect)));
+  const scope = ctx.readScope;
+  if (!scope) return repos;
+  let shared = repositoriesOfRequest.get(scope);
+  if (!shared)
+    repositoriesOfRequest.set(
+      scope,
+      (shared = {
+        ...repos,
+        collaboration: sharingCollaborationReads(repos.collaboration),
+        programmes: sharingProgrammeReads(repos.programmes),
+        decisions: sharingDecisionReads(repos.decisions),
+        indicators: sharingIndicatorReads(repos.indicators),
+      }),
+    );
+  return shared;
+};
 
 /** Runs `work` in one transaction: all of it is stored, or none of it. */
 export const inTransaction = <T>(ctx: AppContext, work: (repos: Repositories) => Promise<T>): Promise<T> =>

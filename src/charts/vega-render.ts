@@ -3,8 +3,8 @@
  * shared look of the charts. The SVG is raw Vega output; `makeAccessibleSvg` turns it into what a page
  * may embed.
  */
-import { parse, View, type Locale } from 'vega';
-import { compile, type Config, type TopLevelSpec } from 'vega-lite';
+import type { Locale } from 'vega';
+import type { Config, TopLevelSpec } from 'vega-lite';
 import { AXIS_COLOUR, BACKGROUND, GRID_COLOUR, TEXT_COLOUR } from './palette.js';
 
 /**
@@ -88,10 +88,29 @@ class CollectingLogger {
 export class ChartRenderError extends Error {}
 
 /**
+ * Vega and Vega-Lite, loaded with the first chart drawn (some 30 MB of memory): a process that draws
+ * none (the CLI, a server that has not yet been asked for a chart) does not hold them.
+ */
+let vega:
+  | Promise<{
+      compile: typeof import('vega-lite').compile;
+      parse: typeof import('vega').parse;
+      View: typeof import('vega').View;
+    }>
+  | undefined;
+const loadVega = () =>
+  (vega ??= Promise.all([import('vega'), import('vega-lite')]).then(([v, vl]) => ({
+    compile: vl.compile,
+    parse: v.parse,
+    View: v.View,
+  })));
+
+/**
  * Compiles and renders `spec` to raw SVG. Rejects if Vega-Lite or Vega warns, so that a spec mistake
  * (a misspelt channel, an ignored property) shows in the tests instead of as a subtly wrong chart.
  */
 export async function renderVegaLite(spec: TopLevelSpec): Promise<string> {
+  const { compile, parse, View } = await loadVega();
   const logger = new CollectingLogger();
   const vegaSpec = compile(spec, { logger }).spec;
   const view = new View(parse(vegaSpec), { renderer: 'none', logger });

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { KOLADA_BASE_URL } from '../imports/kolada/kolada-client.js';
+import { cronProblem } from '../jobs/schedule.js';
 import { checkOidcVariables, oidcVariables } from './oidc.js';
 import { openDataVariables } from './open-data.js';
 
@@ -63,6 +65,38 @@ const schema = z
       })
       .optional()
       .transform((path) => path || (CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate)) ?? null)),
+    /**
+     * The bearer token `/metrics` requires (optional): at least 32 characters without spaces, e.g. from
+     * `openssl rand -hex 32`. Without it `/metrics` answers 404 and no request metrics are kept.
+     */
+    METRICS_TOKEN: z
+      .string()
+      .trim()
+      .min(32, { error: 'ska vara minst 32 tecken, till exempel från openssl rand -hex 32, eller tom' })
+      .regex(/^\S+$/, { error: 'får inte innehålla mellanslag' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /**
+     * On SIGTERM or SIGINT: seconds requests already under way may take to finish before their connections
+     * are closed and the process exits.
+     */
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+    /**
+     * `on`: this instance runs the scheduled jobs (Kolada's sync, reminders, clearing what has expired). On
+     * PostgreSQL each run happens once however many instances have it on; `off` runs none here.
+     */
+    JOBS: z.enum(['on', 'off']).default('on'),
+    /** When Kolada's values are fetched: a cron expression in Swedish time (default 03:15 nightly), or `off`. */
+    KOLADA_SYNC_SCHEDULE: z
+      .string()
+      .trim()
+      .default('15 3 * * *')
+      .superRefine((value, ctx) => {
+        const problem = value === 'off' ? null : cronProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    /** Kolada's API, which the nightly sync asks. */
+    KOLADA_BASE_URL: z.url({ protocol: /^https?$/, error: 'ska vara en http(s)-adress' }).default(KOLADA_BASE_URL),
     /** OpenID Connect sign-in (optional; all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET or none): see oidc.ts. */
     ...oidcVariables,
     ...openDataVariables,

@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { DocumentModel } from './document-model.js';
 import { renderDocumentHtml } from './render-html.js';
 
@@ -152,8 +152,12 @@ export function createPdfPrinter(options: PdfPrinterOptions): PdfPrinter {
   /** The running browser, launched when there is none (first job, or after a crash). */
   function browser(): Promise<Browser> {
     if (browserPromise) return browserPromise;
-    const launching: Promise<Browser> = chromium
-      .launch({ executablePath: executablePath!, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS })
+    // playwright-core is loaded with the first print: it is some 55 MB of memory in every process
+    // that never prints (no Chromium, or no PDF asked for yet).
+    const launching: Promise<Browser> = import('playwright-core')
+      .then(({ chromium }) =>
+        chromium.launch({ executablePath: executablePath!, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS }),
+      )
       .then(
         (launched) => {
           if (launchedBefore) counts.restarts++;

@@ -4,7 +4,6 @@
  */
 import { MEDIA_TYPES, type DocumentFormat, type DocumentModel } from './document-model.js';
 import { PdfBusyError, PdfPrintError, PdfTimeoutError, PdfUnavailableError, type PdfPrinter } from './pdf-printer.js';
-import { renderDocumentDocx } from './render-docx.js';
 import { renderDocumentHtml, type HtmlRenderOptions } from './render-html.js';
 
 export interface RenderedDocument {
@@ -28,7 +27,8 @@ export async function renderDocument(
     format === 'html'
       ? renderDocumentHtml(doc, html)
       : format === 'docx'
-        ? await renderDocumentDocx(doc)
+        ? // Loaded with the first Word file (docx and resvg): a process that makes none does not hold them.
+          await (await import('./render-docx.js')).renderDocumentDocx(doc)
         : await printer.print(doc);
   return { body, mediaType: MEDIA_TYPES[format], fileName: `${doc.fileName}.${format}` };
 }

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { resolveApiToken } from '../app/auth/api-tokens.js';
 import type { AppContext } from '../app/context.js';
-import { errorBody } from './errors.js';
+import { errorBody } from './error-body.js';
 
 /** RFC 6750: every 401 of the API names the scheme it accepts. */
 export const WWW_AUTHENTICATE = 'Bearer realm="samverkan"';

@@ -15,4 +15,4 @@ const compressed = compress({ contentTypeFilter: /^(text\/|application\/(json|pr
  * responses hold no secret (their forms are guarded by the Origin check, not a token).
  */
 export const compressForThePublic: MiddlewareHandler = (c, next) =>
-  c.var.signedIn || c.req.header('Authorization') ? next() : compressed(c, next);
+  c.get('signedIn') || c.req.header('Authorization') ? next() : compressed(c, next);

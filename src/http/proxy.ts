@@ -24,8 +24,8 @@ export const lastForwarded = (value: string | undefined): string | undefined =>
 
 /** Whether the request reached us over HTTPS: its URL, or a trusted proxy's `X-Forwarded-Proto`. */
 export const isHttps = (c: Context): boolean =>
-  new URL(c.req.url).protocol === 'https:' ||
-  (c.var.trustProxy === true && lastForwarded(c.req.header('x-forwarded-proto'))?.toLowerCase() === 'https');
+  c.req.url.startsWith('https:') ||
+  (c.get('trustProxy') === true && lastForwarded(c.req.header('x-forwarded-proto'))?.toLowerCase() === 'https');
 
 /** The origin browsers see: behind a trusted TLS proxy `https://host`, though the request reached us over HTTP. */
 export function publicOrigin(c: Context): string {

@@ -44,7 +44,8 @@ export function clearSessionCookie(c: Context): void {
  * Outside a request (CLI, seed) it is the base context's.
  */
 export function requestScopedContext(base: AppContext): AppContext {
-  const signedIn = () => tryGetContext()?.var.signedIn;
+  // c.get, not c.var: Hono builds a new object of every variable on each read of c.var.
+  const signedIn = () => tryGetContext()?.get('signedIn');
   return {
     storage: base.storage,
     now: base.now,
@@ -52,11 +53,18 @@ export function requestScopedContext(base: AppContext): AppContext {
     ...(base.passwordHashCost ? { passwordHashCost: base.passwordHashCost } : {}),
     get actor() {
       const current = tryGetContext();
-      return current ? (current.var.signedIn?.actor ?? ANONYMOUS) : base.actor;
+      return current ? (current.get('signedIn')?.actor ?? ANONYMOUS) : base.actor;
     },
     get principal() {
       const current = tryGetContext();
       return current ? (signedIn()?.principal ?? PUBLIC_PRINCIPAL) : base.principal;
+    },
+    // A GET or HEAD request changes nothing: its use cases share what they read of the cooperation.
+    get readScope() {
+      const current = tryGetContext();
+      if (!current) return base.readScope;
+      const method = current.req.method;
+      return method === 'GET' || method === 'HEAD' ? current : undefined;
     },
   };
 }

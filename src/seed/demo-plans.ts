@@ -17,7 +17,7 @@ import { roundTitle, standardRounds } from '../domain/plans/follow-up-rules.js';
 import { REPORT_STATUS_SHORT, type FollowUpRound, type ReportStatus } from '../domain/plans/follow-up.js';
 import type { Activity, ClimateEffect, Plan, PlanKind, SustainabilityDimension } from '../domain/plans/plan.js';
 import { goalsOf, type Programme } from '../domain/programme/programme.js';
-import type { Network } from '../storage/collaboration.repository.js';
+import type { Network } from '../domain/collaboration.js';
 
 /** The year the example plans are for. */
 export const DEMO_PLAN_YEAR = 2026;

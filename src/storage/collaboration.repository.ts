@@ -1,52 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { BodyKind, Member } from '../domain/adoption/decision.js';
+import type { Body, Collaboration, CollaborationEvent, ComparisonArea, Network } from '../domain/collaboration.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-export interface Collaboration {
-  id: number;
-  slug: string;
-  name: string;
-  formalisedYear: number | null;
-  koladaGroupId: string;
-  koladaGroupTitle: string;
-  source: string;
-}
-
-export interface Body {
-  id: number;
-  memberId: number | null;
-  key: string;
-  kind: BodyKind;
-  name: string;
-  description: string;
-  source: string;
-}
-
-export interface Network {
-  id: number;
-  key: string;
-  name: string;
-  kind: 'network' | 'cooperation';
-  area: string;
-  source: string;
-}
-
-export interface CollaborationEvent {
-  id: number;
-  name: string;
-  whenText: string;
-  audience: string;
-  content: string;
-  memoChange: string;
-  source: string;
-}
-
-export interface ComparisonArea {
-  code: string;
-  name: string;
-}
 
 /** The cooperation and what belongs to it: members, bodies, networks, events. */
 export const collaborationRepository = (db: Db) => ({

@@ -87,6 +87,13 @@ export interface NewComment {
   expiresAt: string;
 }
 
+/** A comment removed because it was never confirmed (see removeUnconfirmedExpired). */
+export interface UnconfirmedCommentRemoved {
+  id: number;
+  consultationId: number;
+  createdAt: string;
+}
+
 export interface AnswerFields {
   body: string;
   outcome: AnswerOutcome;
@@ -405,9 +412,42 @@ export const consultationRepository = (db: Db) => ({
     return Number(row.n);
   },
 
-  /** Attempts older than any window: nothing counts them any more. */
-  async pruneAttempts(before: string): Promise<void> {
-    await db.deleteFrom('consultation_attempts').where('occurred_at', '<', before).execute();
+  /** Attempts older than any window: nothing counts them any more. Returns how many were removed. */
+  async pruneAttempts(before: string): Promise<number> {
+    const result = await db.deleteFrom('consultation_attempts').where('occurred_at', '<', before).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
+  /**
+   * Removes the comments never confirmed whose link has expired (they can never be published) and
+   * returns them. One that a report, moderation or answer points at is kept.
+   */
+  async removeUnconfirmedExpired(now: string): Promise<UnconfirmedCommentRemoved[]> {
+    return db
+      .deleteFrom('consultation_comments')
+      .where('status', '=', 'unconfirmed')
+      .where('confirm_expires_at', '<=', now)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('consultation_reports as r')
+              .select('r.id')
+              .whereRef('r.comment_id', '=', 'consultation_comments.id')
+              .union(
+                selectFrom('consultation_moderations as m')
+                  .select('m.id')
+                  .whereRef('m.comment_id', '=', 'consultation_comments.id'),
+              )
+              .union(
+                selectFrom('consultation_answers as a')
+                  .select('a.id')
+                  .whereRef('a.comment_id', '=', 'consultation_comments.id'),
+              ),
+          ),
+        ),
+      )
+      .returning(['id', 'consultation_id as consultationId', 'created_at as createdAt'])
+      .execute();
   },
 });
 

@@ -7,7 +7,10 @@ import type {
   IndicatorValue,
   ValueKey,
 } from '../domain/indicators/indicator.js';
+import type { ImportRecord } from '../domain/indicators/import-record.js';
 import { batches } from './batches.js';
+import type { DialectName } from './dialect/dialect.js';
+import { writeValuesByCopy, type IndicatorValuesToWrite, type WrittenCounts } from './indicator-values-copy.js';
 import type { Database, IndicatorTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -16,21 +19,6 @@ export type NewIndicator = Omit<Indicator, 'id' | 'dataVersion'>;
 
 /** A value to store for an indicator already known by id. */
 export type StoredValue = IndicatorValue;
-
-export interface ImportRecord {
-  id: number;
-  kind: string;
-  sourceName: string;
-  sha256: string | null;
-  status: 'succeeded' | 'unchanged' | 'failed';
-  rowsRead: number;
-  rowsChanged: number;
-  rowsDeleted: number;
-  message: string;
-  userId: number | null;
-  startedAt: string;
-  finishedAt: string;
-}
 
 const toIndicator = (r: Selectable<IndicatorTable>): Indicator => ({
   id: r.id,
@@ -114,8 +102,14 @@ const indicatorRow = (i: NewIndicator, now: string) => ({
   updated_at: now,
 });
 
+/**
+ * From this many rows (values and deletions) an import on PostgreSQL goes through COPY and one merge
+ * (src/storage/indicator-values-copy.ts); below it, a temporary table costs more than the batches.
+ */
+export const COPY_MIN_ROWS = 1_000;
+
 /** The indicators we follow, their values, and the imports that brought them. */
-export const indicatorRepository = (db: Db) => ({
+export const indicatorRepository = (db: Db, dialect: DialectName = 'sqlite') => ({
   /** Creates the indicator, or updates its definition when the key exists; returns its id. */
   async upsert(i: NewIndicator, now: string): Promise<number> {
     const row = await db
@@ -236,6 +230,24 @@ export const indicatorRepository = (db: Db) => ({
       changed += Number(result.numAffectedRows ?? 0);
     }
     return changed;
+  },
+
+  /**
+   * Stores an import's values and removes the keys reported deleted; per indicator id, how many rows
+   * changed and how many were deleted (indicators with neither are left out). Call inside a transaction:
+   * on PostgreSQL a large import is copied into a staging table and merged with one statement, otherwise
+   * it is written in batches.
+   */
+  async writeValues(groups: readonly IndicatorValuesToWrite[], importId: number): Promise<WrittenCounts> {
+    const rows = groups.reduce((n, g) => n + g.values.length + g.deleted.length, 0);
+    if (dialect === 'postgres' && rows >= COPY_MIN_ROWS) return writeValuesByCopy(db, groups, importId);
+    const counts: WrittenCounts = new Map();
+    for (const g of groups) {
+      const changed = await this.applyValues(g.indicatorId, g.values, importId);
+      const deleted = await this.deleteValues(g.indicatorId, g.deleted);
+      if (changed + deleted > 0) counts.set(g.indicatorId, { changed, deleted });
+    }
+    return counts;
   },
 
   /** Removes values the source reports deleted; returns how many existed. */

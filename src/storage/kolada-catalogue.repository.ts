@@ -94,6 +94,13 @@ export const koladaCatalogueRepository = (db: Db) => ({
     return row && toKpi(row);
   },
 
+  /** The KPIs of the catalogue among `ids` (in no particular order; unknown ids are left out). */
+  async kpis(ids: readonly string[]): Promise<KoladaKpi[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.selectFrom('kolada_kpis').selectAll().where('id', 'in', ids).execute();
+    return rows.map(toKpi);
+  },
+
   /**
    * KPIs whose id equals the query, or whose title or description holds every word of it
    * (case-insensitive); exact id first, then by id.

@@ -61,6 +61,7 @@ export interface Database {
   calendar_event_files: CalendarEventFileTable;
   calendar_event_recordings: CalendarEventRecordingTable;
   calendar_event_outcomes: CalendarEventOutcomeTable;
+  job_runs: JobRunTable;
 }
 
 type Id = Generated<number>;
@@ -690,4 +691,16 @@ export interface ConsultationAttemptTable {
   id: Id;
   key: string;
   occurred_at: string;
+}
+
+export interface JobRunTable {
+  id: Id;
+  job: string;
+  started_at: string;
+  finished_at: string | null;
+  outcome: string | null;
+  message: ColumnType<string, string | undefined, string>;
+  instance_id: string;
+  duration_ms: number | null;
+  requested_by: ColumnType<string, string | undefined, string>;
 }

@@ -1,7 +1,40 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { Role } from '../domain/auth/roles.js';
+import type { UserStatus, UserWithGrants } from '../domain/auth/user.js';
+import { reusableQuery } from './reusable-query.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * A session with its person and their roles in one statement (a row per role, or one with none), built
+ * once: every signed-in request runs it.
+ */
+const sessionWithUser = reusableQuery((db: Db, tokenHash: string) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('role_assignments', 'role_assignments.user_id', 'users.id')
+    .select([
+      'sessions.user_id',
+      'sessions.csrf_token',
+      'sessions.created_at as session_created_at',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.email',
+      'users.name',
+      'users.status',
+      'users.password_hash',
+      'users.version',
+      'users.created_at',
+      'users.updated_at',
+      'role_assignments.role',
+      'role_assignments.member_id',
+      'role_assignments.network_id',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .orderBy('role_assignments.id'),
+);
 
 export interface SessionRecord {
   userId: number;
@@ -38,6 +71,35 @@ export const sessionRepository = (db: Db) => ({
         expiresAt: r.expires_at,
       }
     );
+  },
+
+  /** The session and the person it belongs to, with their roles; undefined for an unknown token. */
+  async findWithUser(tokenHash: string): Promise<{ session: SessionRecord; user: UserWithGrants } | undefined> {
+    const rows = await sessionWithUser(db, tokenHash);
+    const r = rows[0];
+    if (!r) return undefined;
+    return {
+      session: {
+        userId: r.user_id,
+        csrfToken: r.csrf_token,
+        createdAt: r.session_created_at,
+        lastSeenAt: r.last_seen_at,
+        expiresAt: r.expires_at,
+      },
+      user: {
+        id: r.user_id,
+        email: r.email,
+        name: r.name,
+        status: r.status as UserStatus,
+        hasPassword: r.password_hash !== null,
+        version: r.version,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        grants: rows
+          .filter((g) => g.role !== null)
+          .map((g) => ({ role: g.role as Role, memberId: g.member_id, networkId: g.network_id })),
+      },
+    };
   },
 
   async touch(tokenHash: string, now: string): Promise<void> {
@@ -81,6 +143,15 @@ export const sessionRepository = (db: Db) => ({
     return result?.user_id;
   },
 
+  /** Links used or past their end: none can sign anyone in any more; returns how many were removed. */
+  async removeSpentLinks(now: string): Promise<number> {
+    const result = await db
+      .deleteFrom('sign_in_links')
+      .where((eb) => eb.or([eb('used_at', 'is not', null), eb('expires_at', '<=', now)]))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
   async recordFailure(keys: string[], now: string): Promise<void> {
     await db
       .insertInto('sign_in_failures')
@@ -96,6 +167,12 @@ export const sessionRepository = (db: Db) => ({
       .where('occurred_at', '>=', since)
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  },
+
+  /** Failed sign-ins older than any throttling window counts; returns how many were removed. */
+  async removeFailuresBefore(before: string): Promise<number> {
+    const result = await db.deleteFrom('sign_in_failures').where('occurred_at', '<', before).executeTakeFirst();
+    return Number(result.numDeletedRows);
   },
 
   async clearFailures(key: string): Promise<void> {

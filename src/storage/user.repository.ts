@@ -1,25 +1,9 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Role, RoleGrant } from '../domain/auth/roles.js';
+import type { User, UserStatus, UserWithGrants } from '../domain/auth/user.js';
 import type { Database, UserTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-export type UserStatus = 'active' | 'disabled';
-
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  status: UserStatus;
-  hasPassword: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface UserWithGrants extends User {
-  grants: RoleGrant[];
-}
 
 const COLUMNS = ['id', 'email', 'name', 'status', 'password_hash', 'version', 'created_at', 'updated_at'] as const;
 

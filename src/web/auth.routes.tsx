@@ -6,6 +6,7 @@ import { signInWithLink, signInWithPassword } from '../app/auth/sign-in.js';
 import { setPassword } from '../app/auth/users.js';
 import { getCollaboration } from '../app/collaboration.js';
 import type { AppContext } from '../app/context.js';
+import { allows } from '../domain/auth/policies.js';
 import { ROLE_LABELS } from '../domain/auth/roles.js';
 import { unauthenticated } from '../domain/errors.js';
 import { statusOf } from '../http/error-mapping.js';
@@ -104,5 +105,14 @@ async function accountPage(
     const scope = members.find((m) => m.id === g.memberId)?.name ?? networks.find((n) => n.id === g.networkId)?.name;
     return scope ? `${ROLE_LABELS[g.role]} (${scope})` : ROLE_LABELS[g.role];
   });
-  return <AccountPage name={user.name} email={user.email} roles={roles} problems={problems} saved={saved} />;
+  return (
+    <AccountPage
+      name={user.name}
+      email={user.email}
+      roles={roles}
+      problems={problems}
+      saved={saved}
+      mayManageJobs={allows(ctx.principal, 'manage_jobs')}
+    />
+  );
 }

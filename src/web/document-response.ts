@@ -1,29 +1,16 @@
 import type { Context } from 'hono';
 import type { DocumentFormat, DocumentModel } from '../documents/document-model.js';
 import type { PdfPrinter } from '../documents/pdf-printer.js';
-import { printerFailure, renderDocument, type RenderedDocument } from '../documents/render-document.js';
+import { printerFailure, renderDocument } from '../documents/render-document.js';
 import { DOCUMENT_STYLESHEET_HREF, renderDocumentHtml } from '../documents/render-html.js';
 import { versionedHref } from './static-assets.js';
-import { contentDispositionAttachment } from '../exports/content-disposition.js';
+import { sendFile } from '../http/send-file.js';
 import { FORMAT_SUFFIX } from './document-paths.js';
 import { renderErrorPage } from './pages/error.page.js';
 
 /** Said where the PDF link would be on a server that cannot print. */
 export const PDF_UNAVAILABLE_LABEL =
   'PDF kan inte skapas på den här servern (Chromium saknas); Word och webbsidan finns.';
-
-/**
- * A rendered document as a download: an attachment with its Swedish file name, never kept in shared
- * caches (documents can hold what only a signed-in reader may see). The pages and the API send files so.
- */
-export function sendFile(c: Context, file: RenderedDocument): Response {
-  const body = typeof file.body === 'string' ? new TextEncoder().encode(file.body) : new Uint8Array(file.body);
-  return c.body(body, 200, {
-    'Content-Type': file.mediaType,
-    'Content-Disposition': contentDispositionAttachment(file.fileName),
-    'Cache-Control': 'private, no-store',
-  });
-}
 
 /**
  * Sends a document as its page (`html`, with links to the other formats and back to `back`) or as a

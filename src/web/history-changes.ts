@@ -216,6 +216,7 @@ const FIELD_NAMES: Record<HistoryEntry['entityType'], Record<string, string>> = 
     outcome: 'tas om hand',
     status: 'läge',
   },
+  job: { job: 'jobb' },
 };
 
 const CODE_LABELS: Record<string, Record<string, string>> = {

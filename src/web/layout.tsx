@@ -51,7 +51,7 @@ export interface LayoutProps {
 
 /** Who is signed in, with links to the account and a sign-out button; a sign-in link for the public. */
 function SignedInBar({ t }: { t: Texts }) {
-  const signedIn = tryGetContext()?.var.signedIn;
+  const signedIn = tryGetContext()?.get('signedIn');
   return signedIn ? (
     <form method="post" action="/logga-ut" class="inline-form">
       <a href="/konto">{signedIn.user.name}</a>{' '}

@@ -4,7 +4,7 @@ import type { ProgrammeStatus } from '../domain/programme/programme-status.js';
 import { programmeStatusLabel } from '../domain/programme/programme-status.js';
 import type { ProgrammeSummary } from '../domain/programme/programme.js';
 import type { Aggregation, IndicatorOrigin } from '../domain/indicators/indicator.js';
-import type { ImportRecord } from '../storage/indicator.repository.js';
+import type { ImportRecord } from '../domain/indicators/import-record.js';
 import { formatNumber, formatYearRange } from './format.js';
 import { texts } from './i18n/texts.js';
 

@@ -77,12 +77,11 @@ export function readRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
   });
 
   web.get('/program/:slug/antagande', async (c) => {
-    const [overview, { bodies }] = await Promise.all([getAdoption(ctx, c.req.param('slug')), getCollaboration(ctx)]);
+    const overview = await getAdoption(ctx, c.req.param('slug'));
     return html(
       c,
       <AdoptionPage
         overview={overview}
-        bodies={bodies}
         recorded={c.req.query('registrerat') === '1'}
         rights={decisionRights(ctx, overview)}
         pdfAvailable={pdfPrinter.available()}
@@ -102,12 +101,11 @@ export function readRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
     const values = await formValues(c);
     const result = await attempt(() => recordDecision(ctx, slug, values));
     if (result.ok) return c.redirect(`/program/${slug}/antagande?registrerat=1`, 303);
-    const [overview, { bodies }] = await Promise.all([getAdoption(ctx, slug), getCollaboration(ctx)]);
+    const overview = await getAdoption(ctx, slug);
     return html(
       c,
       <AdoptionPage
         overview={overview}
-        bodies={bodies}
         form={{ values, problems: result.problems }}
         rights={decisionRights(ctx, overview)}
         pdfAvailable={pdfPrinter.available()}

@@ -1,4 +1,6 @@
+import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
+import { parseAccept } from 'hono/utils/accept';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { DomainError, type FieldProblem } from '../domain/errors.js';
@@ -6,7 +8,7 @@ import { renderPage } from './layout.js';
 
 /** Sends a page (doctype included). */
 export const html = (c: Context, page: JSX.Element, status: ContentfulStatusCode = 200) =>
-  c.html(withCsrfFields(renderPage(page), c.var.signedIn?.csrfToken), status);
+  c.html(withCsrfFields(renderPage(page), c.get('signedIn')?.csrfToken), status);
 
 export interface PageCache {
   get(key: string, render: () => Promise<Uint8Array>): Promise<Uint8Array>;
@@ -24,12 +26,43 @@ export async function publicPage(
   key: string,
   render: () => Promise<JSX.Element>,
 ): Promise<Response> {
-  if (c.var.signedIn) return html(c, await render());
+  if (c.get('signedIn')) return html(c, await render());
   // The language is part of every key, so that a Swedish and an English page never share an entry.
-  const bytes = await cache.get(`${c.var.locale ?? 'sv'}:${key}`, async () =>
+  const bytes = await cache.get(`${c.get('locale') ?? 'sv'}:${key}`, async () =>
     new TextEncoder().encode(renderPage(await render())),
   );
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+  // What the compression middleware (src/http/compression.ts) would send, made once per cached page
+  // instead of on every request: it leaves a response that has its Content-Encoding as it is.
+  const headers = { 'Content-Type': 'text/html; charset=UTF-8', Vary: 'Accept-Encoding' };
+  if (bytes.byteLength >= COMPRESS_FROM_BYTES && prefersGzip(c))
+    return c.body(gzipped(bytes) as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Encoding': 'gzip' });
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, headers);
+}
+
+/** The compression middleware's threshold (hono/compress). */
+const COMPRESS_FROM_BYTES = 1024;
+
+/** A cached page's gzip, kept as long as the page's bytes are (the cache's entry). */
+const gzipOfPage = new WeakMap<Uint8Array, Uint8Array>();
+function gzipped(bytes: Uint8Array): Uint8Array {
+  let packed = gzipOfPage.get(bytes);
+  if (!packed) gzipOfPage.set(bytes, (packed = gzipSync(bytes)));
+  return packed;
+}
+
+/**
+ * Whether the compression middleware would choose gzip for this request: its candidates are gzip, then
+ * deflate, by the Accept-Encoding header's weights (an explicit entry, else `*`); a request with an
+ * Authorization header is not compressed at all.
+ */
+function prefersGzip(c: Context): boolean {
+  const accepted = c.req.header('Accept-Encoding');
+  if (accepted === undefined || c.req.header('Authorization')) return false;
+  const accepts = parseAccept(accepted);
+  const weight = (encoding: string) =>
+    accepts.find((a) => a.type.toLowerCase() === encoding)?.q ?? accepts.find((a) => a.type === '*')?.q ?? 0;
+  const gzip = weight('gzip');
+  return gzip > 0 && (gzip === 1 || gzip >= weight('deflate'));
 }
 
 const POST_FORM = /<form\b[^>]*\bmethod="post"[^>]*>/g;

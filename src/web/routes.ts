@@ -9,6 +9,7 @@ import { findabilityRoutes } from './findability.routes.js';
 import { historyRoutes } from './history.routes.js';
 import { followUpRoutes } from './follow-up.routes.js';
 import { indicatorRoutes } from './indicator.routes.js';
+import { jobsRoutes } from './jobs.routes.js';
 import { planRoutes } from './plan.routes.js';
 import { progressRoutes } from './progress.routes.js';
 import { readRoutes } from './read.routes.js';
@@ -48,5 +49,6 @@ export function webRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
   web.route('/', eventRoutes(ctx));
   web.route('/', openDataRoutes(ctx));
   web.route('/', findabilityRoutes(ctx));
+  web.route('/', jobsRoutes(ctx));
   return web;
 }

@@ -17,15 +17,16 @@ declare module 'hono' {
 }
 
 /** Makes the configured address known to every request's pages. */
-export const siteAddress =
-  (publicUrl: string | undefined): MiddlewareHandler =>
-  async (c, next) => {
-    c.set('publicUrl', publicUrl ? new URL(publicUrl).origin : null);
+export const siteAddress = (publicUrl: string | undefined): MiddlewareHandler => {
+  const origin = publicUrl ? new URL(publicUrl).origin : null;
+  return async (c, next) => {
+    c.set('publicUrl', origin);
     await next();
   };
+};
 
 /** The origin for absolute addresses in answers that are not cached: the configured one, else the request's. */
-export const siteOrigin = (c: Context): string => c.var.publicUrl ?? publicOrigin(c);
+export const siteOrigin = (c: Context): string => c.get('publicUrl') ?? publicOrigin(c);
 
 /**
  * Query parameters that only carry a one-off confirmation after a form (Post/Redirect/Get): not part of
@@ -51,15 +52,24 @@ export interface PageAddresses {
   absolute: (locale: Locale) => string | null;
 }
 
+/** Per request: the layout asks twice (its links and its language switch). */
+const addressesOf = new WeakMap<Context, PageAddresses>();
+
 /** The current request's page in both languages; undefined outside a request. */
 export function pageAddresses(): PageAddresses | undefined {
   const c = tryGetContext();
   if (!c) return undefined;
+  let addresses = addressesOf.get(c);
+  if (!addresses) addressesOf.set(c, (addresses = addressesFor(c)));
+  return addresses;
+}
+
+function addressesFor(c: Context): PageAddresses {
   const url = new URL(c.req.url);
   const { locale, path } = delocalized(url.pathname);
   const query = pageQuery(url.searchParams);
   const relative = (l: Locale) => `${localized(path, l)}${query}`;
-  const origin = c.var.publicUrl ?? null;
+  const origin = c.get('publicUrl') ?? null;
   return {
     locale,
     in: relative,

@@ -57,7 +57,8 @@ describe('samverkan serve (compiled)', { timeout: 120_000 }, () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d{2,5}\/$/);
     expect(url).not.toContain(':0/');
     const health = await fetch(`${url}healthz`);
-    expect(await health.json()).toEqual({ status: 'ok', database: 'sqlite' });
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${url}readyz`)).json()).toEqual({ status: 'ready', database: 'sqlite' });
     expect(await (await fetch(url)).text()).toContain('Södertörnssamarbetet');
     expect((await fetch(`${url}favicon.ico`)).headers.get('content-type')).toBe('image/x-icon');
   });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, grantKey } from '../../src/app/auth/api-tokens.js';
 import { actingAs, readRepos } from '../../src/app/context.js';
 import { createPdfPrinter, PdfBusyError, type PdfPrinter } from '../../src/documents/pdf-printer.js';
-import { createApp } from '../../src/http/app.js';
+import { createApp } from '../../src/compose-app.js';
 import type { ErrorJson } from '../../src/http/api/schemas.js';
 import { ANONYMOUS_COOKIE, openTestApp, postForm, type TestApp } from '../support/app.js';
 import { CHROMIUM_PATH } from '../support/browser.js';

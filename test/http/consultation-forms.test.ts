@@ -12,7 +12,7 @@ import type { AppContext } from '../../src/app/context.js';
 import { readRepos } from '../../src/app/context.js';
 import { FLOOD_LIMITS } from '../../src/app/consultation/flood-limits.js';
 import { partKey } from '../../src/domain/consultation/consultation.js';
-import { createApp } from '../../src/http/app.js';
+import { createApp } from '../../src/compose-app.js';
 import type { Mailer } from '../../src/mail/mailer.js';
 import { contentFingerprint } from '../../src/storage/backup/content-fingerprint.js';
 import { ANONYMOUS_COOKIE, postForm } from '../support/app.js';

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepos } from '../../src/app/context.js';
 import { getMemo } from '../../src/app/memos/get-memos.js';
 import { createPdfPrinter, PdfBusyError, type PdfPrinter } from '../../src/documents/pdf-printer.js';
-import { createApp } from '../../src/http/app.js';
+import { createApp } from '../../src/compose-app.js';
 import { ANONYMOUS_COOKIE, openTestApp, postForm, type TestApp } from '../support/app.js';
 import { CHROMIUM_PATH } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';

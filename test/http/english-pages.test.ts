@@ -9,7 +9,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepos } from '../../src/app/context.js';
 import { createDraft } from '../../src/app/programmes/create-draft.js';
-import { createApp } from '../../src/http/app.js';
+import { createApp } from '../../src/compose-app.js';
 import { ANONYMOUS_COOKIE, openTestApp, postForm, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/databases.js';
 

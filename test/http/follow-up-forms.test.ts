@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepos } from '../../src/app/context.js';
 import { listRounds } from '../../src/app/follow-up/rounds.js';
-import { createApp } from '../../src/http/app.js';
+import { createApp } from '../../src/compose-app.js';
 import { createMailer, type Mailer } from '../../src/mail/mailer.js';
 import type { Activity, Plan } from '../../src/domain/plans/plan.js';
 import type { FollowUpRound } from '../../src/domain/plans/follow-up.js';

@@ -14,7 +14,7 @@ import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readRepos, type AppContext } from '../../src/app/context.js';
 import { resolveProgrammeId } from '../../src/app/programmes/get-programme.js';
-import { createApp } from '../../src/http/app.js';
+import { createApp } from '../../src/compose-app.js';
 import { goalsOf } from '../../src/domain/programme/programme.js';
 import { ANONYMOUS_COOKIE, openTestApp, postForm, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/databases.js';

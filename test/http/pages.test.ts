@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAdoption } from '../../src/app/adoption/get-adoption.js';
-import { createApp } from '../../src/http/app.js';
+import { createApp } from '../../src/compose-app.js';
 import { openTestApp, postForm, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/databases.js';
 

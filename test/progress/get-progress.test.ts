@@ -3,9 +3,8 @@
  * activities serving it in adopted plans only (whoever asks), the roll-up beside the verdict and never
  * changing it, the last update as the latest of the values' and the reports' dates, and drafts left out.
  */
-import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRepos, type AppContext } from '../../src/app/context.js';
+import { readRepos } from '../../src/app/context.js';
 import {
   getGoalProgress,
   getProgrammeProgress,
@@ -13,26 +12,11 @@ import {
   progressPaths,
 } from '../../src/app/progress/get-progress.js';
 import { openTestContext, type TestContext } from '../support/context.js';
+import { counting } from '../support/counting-queries.js';
 import { testDialects } from '../support/databases.js';
 import { makeActivity, makePlan } from '../support/plans.js';
 
 const EDUCATION = 'sm-eftergymnasial-3ar-25-64';
-
-/** The context with a counter of the queries it runs. */
-function counting(ctx: AppContext): { ctx: AppContext; count: () => number } {
-  let queries = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery: (args) => {
-      queries++;
-      return args.node;
-    },
-    transformResult: (args) => Promise.resolve(args.result),
-  };
-  return {
-    ctx: { ...ctx, storage: { ...ctx.storage, db: ctx.storage.db.withPlugin(plugin) } },
-    count: () => queries,
-  };
-}
 
 describe.each(testDialects)('public progress on %s', (dialect) => {
   let t: TestContext;

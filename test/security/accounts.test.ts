@@ -40,6 +40,12 @@ describe.each(testDialects)('accounts on %s', (dialect) => {
     expect(codeOf(await signInWithLink(t.ctx, token!).catch((e: unknown) => e))).toBe('unauthenticated');
   });
 
+  it('creates the first administrator once when several instances start at the same moment', async () => {
+    const tokens = await Promise.all([1, 2, 3].map(() => ensureFirstAdministrator(t.ctx)));
+    expect(tokens.filter((token) => token !== null)).toHaveLength(1);
+    expect((await listUsers(t.ctx)).map((u) => u.email)).toEqual([FIRST_ADMIN_EMAIL]);
+  });
+
   it.each([
     [{ role: 'member_officer' }, 'member'],
     [{ role: 'member_officer', member: '0180' }, 'member'],

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { OidcSettings } from '../../src/app/auth/oidc.js';
 import { exportPersonalData } from '../../src/app/auth/personal-data.js';
 import { addUser, disableUser } from '../../src/app/auth/users.js';
-import { createApp } from '../../src/http/app.js';
+import { createApp } from '../../src/compose-app.js';
 import { createLogger } from '../../src/http/logging.js';
 import { openTestContext, type TestContext } from '../support/context.js';
 import { testDialects } from '../support/databases.js';

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { addUser } from '../../src/app/auth/users.js';
 import type { AppContext } from '../../src/app/context.js';
-import { createApp } from '../../src/http/app.js';
+import { createApp } from '../../src/compose-app.js';
 import { createLogger } from '../../src/http/logging.js';
 import type { DialectName } from '../../src/storage/dialect/dialect.js';
 import { createTestContext, TEST_NOW } from '../support/context.js';

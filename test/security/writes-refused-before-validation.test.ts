@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantKey } from '../../src/app/auth/api-tokens.js';
 import { createContext, readRepos } from '../../src/app/context.js';
-import { createApp } from '../../src/http/app.js';
+import { createApp } from '../../src/compose-app.js';
 import { contentFingerprint } from '../../src/storage/backup/content-fingerprint.js';
 import { createDb } from '../../src/storage/database.js';
 import { ANONYMOUS_COOKIE, openTestApp, postForm, type TestApp } from '../support/app.js';

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { PdfPrinter } from '../../src/documents/pdf-printer.js';
-import { createApp } from '../../src/http/app.js';
+import { createApp } from '../../src/compose-app.js';
 import type { DialectName } from '../../src/storage/dialect/dialect.js';
 import { openTestContext, type TestContext } from './context.js';
 import { sessionFor, type TestSession } from './sessions.js';

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { getProgramme } from '../../src/app/programmes/get-programme.js';
 import { createPdfPrinter, type PdfPrinter } from '../../src/documents/pdf-printer.js';
-import { createApp } from '../../src/http/app.js';
+import { createApp } from '../../src/compose-app.js';
 import type { Mailer } from '../../src/mail/mailer.js';
 import {
   CHROMIUM_PATH,

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readRepos } from '../../src/app/context.js';
-import { createApp } from '../../src/http/app.js';
+import { createApp } from '../../src/compose-app.js';
 import { createMailer, type Mailer } from '../../src/mail/mailer.js';
 import { actAs, makeActivity, makePlan, makeRound, report } from '../support/plans.js';
 import { openTestApp, type TestApp } from '../support/app.js';

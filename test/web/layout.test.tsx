@@ -14,7 +14,7 @@ import { RadioGroup } from '../../src/web/components/fieldset.js';
 import { Select, TextArea, TextField } from '../../src/web/components/form-field.js';
 import { STATUS_LABELS, StatusTag, type StatusTagKind } from '../../src/web/components/status-tag.js';
 import { formatLongDate, formatNumber, formatYearRange } from '../../src/web/format.js';
-import { staticFiles } from '../../src/http/static-files.js';
+import { staticFiles } from '../../src/web/static-files.js';
 import { Layout, MAIN_ID, renderPage } from '../../src/web/layout.js';
 import {
   expectNoAxeViolations,

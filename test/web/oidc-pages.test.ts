@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addUser } from '../../src/app/auth/users.js';
-import { createApp } from '../../src/http/app.js';
+import { createApp } from '../../src/compose-app.js';
 import {
   expectNoAxeViolations,
   expectNoHorizontalScroll,

@@ -1,8 +1,8 @@
 import type { Decision, Member } from '../../domain/adoption/decision.js';
 import type { Standing } from '../../domain/programme/programme-status.js';
-import { getCollaboration } from '../collaboration.js';
-import type { AppContext } from '../context.js';
-import { getProgramme, type ProgrammeView } from '../programmes/get-programme.js';
+import type { Body } from '../../domain/collaboration.js';
+import { readRepos, type AppContext } from '../context.js';
+import { readProgramme, type ProgrammeView } from '../programmes/get-programme.js';
 
 export interface MemberAdoption {
   member: Member;
@@ -13,13 +13,18 @@ export interface MemberAdoption {
 
 export interface AdoptionOverview extends ProgrammeView {
   members: MemberAdoption[];
+  /** The cooperation's deciding bodies (the decision form's choices). */
+  bodies: Body[];
   /** Decisions by the committee, and decisions whose member the source does not name. */
   otherDecisions: Decision[];
 }
 
 /** Which boards have adopted a programme, which remain, and since when it is in force. */
 export async function getAdoption(ctx: AppContext, ref: string): Promise<AdoptionOverview> {
-  const [view, { members }] = await Promise.all([getProgramme(ctx, ref), getCollaboration(ctx)]);
+  // The cooperation is read once, by readProgramme, and its members come with the register.
+  const { view, collaboration, register } = await readProgramme(ctx, ref);
+  const bodies = await readRepos(ctx).collaboration.bodies(collaboration.id);
+  const members = register.members;
   const standings = new Map(view.status.members.map((m) => [m.memberId, m.standing]));
   return {
     ...view,
@@ -29,5 +34,6 @@ export async function getAdoption(ctx: AppContext, ref: string): Promise<Adoptio
       decisions: view.decisions.filter((d) => d.memberId === member.id),
     })),
     otherDecisions: view.decisions.filter((d) => d.memberId === null),
+    bodies,
   };
 }

@@ -3,7 +3,7 @@ import { decisionRecordedSummary } from '../../domain/audit/audit-summary-sv.js'
 import { decisionSnapshot } from '../../domain/audit/snapshots.js';
 import { isIsoDate, todayInSweden } from '../../domain/dates.js';
 import { DomainError, validationFailed, type FieldProblem } from '../../domain/errors.js';
-import type { Body } from '../../storage/collaboration.repository.js';
+import type { Body } from '../../domain/collaboration.js';
 import { recordEvent } from '../audit/record-event.js';
 import { currentCollaboration } from '../collaboration.js';
 import { inTransaction, timestamp, type AppContext } from '../context.js';

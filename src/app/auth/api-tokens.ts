@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/auth/actor.js';
 import { ROLES, type Role, type RoleGrant } from '../../domain/auth/roles.js';
 import { forbidden, notFound, unauthenticated, validationFailed } from '../../domain/errors.js';
 import type { ApiToken } from '../../storage/api-token.repository.js';
-import type { UserWithGrants } from '../../storage/user.repository.js';
+import type { UserWithGrants } from '../../domain/auth/user.js';
 import { inTransaction, readRepos, timestamp, type AppContext } from '../context.js';
 import { parseInput, requiredText } from '../input.js';
 import { authorize } from './authorize.js';

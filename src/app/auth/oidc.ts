@@ -1,6 +1,6 @@
 import * as client from 'openid-client';
 import { inTransaction, readRepos, timestamp, type AppContext, type Repositories } from '../context.js';
-import type { UserWithGrants } from '../../storage/user.repository.js';
+import type { UserWithGrants } from '../../domain/auth/user.js';
 import { hashToken, randomToken } from './secrets.js';
 import { securityEvent } from './security-log.js';
 import { startSession } from './sessions.js';

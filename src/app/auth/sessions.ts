@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/auth/actor.js';
 import type { Principal } from '../../domain/auth/policies.js';
 import { readRepos, timestamp, type AppContext, type Repositories } from '../context.js';
-import type { UserWithGrants } from '../../storage/user.repository.js';
+import type { UserWithGrants } from '../../domain/auth/user.js';
 import { hashToken, randomToken } from './secrets.js';
 import { securityEvent } from './security-log.js';
 
@@ -46,16 +46,17 @@ export async function resolveSession(ctx: AppContext, token: string | undefined)
   if (!token) return null;
   const repos = readRepos(ctx);
   const hash = hashToken(token);
-  const session = await repos.sessions.find(hash);
-  if (!session) return null;
+  // The session, its person and their roles in one statement: every signed-in request runs it.
+  const found = await repos.sessions.findWithUser(hash);
+  if (!found) return null;
+  const { session, user } = found;
   const now = ctx.now().getTime();
   const idle = now - Date.parse(session.lastSeenAt) > SESSION_IDLE_MS;
   if (idle || now >= Date.parse(session.expiresAt)) {
     await repos.sessions.remove(hash);
     return null;
   }
-  const user = await repos.users.byId(session.userId);
-  if (!user || user.status !== 'active') return null;
+  if (user.status !== 'active') return null;
   if (now - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) await repos.sessions.touch(hash, timestamp(ctx));
   return signedInAs(user, session.csrfToken);
 }

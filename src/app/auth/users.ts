@@ -4,7 +4,7 @@ import { ROLE_LABELS, ROLE_SCOPE, ROLES, type RoleGrant } from '../../domain/aut
 import { accountSnapshot } from '../../domain/audit/snapshots.js';
 import { recordEvent } from '../audit/record-event.js';
 import { notFound, validationFailed, type FieldProblem } from '../../domain/errors.js';
-import type { UserWithGrants } from '../../storage/user.repository.js';
+import type { UserWithGrants } from '../../domain/auth/user.js';
 import { currentCollaboration } from '../collaboration.js';
 import { inTransaction, readRepos, timestamp, type AppContext, type Repositories } from '../context.js';
 import { optionalText, parseInput, requiredText } from '../input.js';
@@ -169,6 +169,10 @@ export async function ensureFirstAdministrator(ctx: AppContext): Promise<string 
     await repos.users.grant(id, grant);
     await recordAccountCreated(ctx, repos, id, grant);
     return false;
+  }).catch((error: unknown) => {
+    // Another instance starting at the same moment on the same database created it first.
+    if (ctx.storage.dialect.isUniqueViolation(error)) return true;
+    throw error;
   });
   return exists ? null : createSignInLink(ctx, FIRST_ADMIN_EMAIL);
 }

@@ -17,7 +17,7 @@ import {
   type GroupFigureKind,
 } from '../../domain/indicators/group-figures.js';
 import { YEAR_MAX, YEAR_MIN, type Gender, type Indicator } from '../../domain/indicators/indicator.js';
-import type { Collaboration } from '../../storage/collaboration.repository.js';
+import type { Collaboration } from '../../domain/collaboration.js';
 import { currentCollaboration } from '../collaboration.js';
 import { readRepos, today, type AppContext } from '../context.js';
 import { getComparison, type Comparison } from '../indicators/comparison.js';
@@ -223,10 +223,9 @@ export async function getConferencePack(
   const unfollowed = keys.filter(
     (k) => !storedByKey.has(k) && entries.some((e) => e.source === 'kolada' && e.kpiId === k),
   );
+  // One statement for all of them (it was one per KPI: 39 for the shipped set).
   const catalogueTitles = new Map(
-    (await Promise.all(unfollowed.map((id) => repos.catalogue.kpi(id))))
-      .filter((kpi) => kpi !== undefined && kpi.title !== '')
-      .map((kpi) => [kpi!.id, kpi!.title]),
+    (await repos.catalogue.kpis(unfollowed)).filter((kpi) => kpi.title !== '').map((kpi) => [kpi.id, kpi.title]),
   );
 
   const areas = await Promise.all(

@@ -13,7 +13,7 @@ import type { IsoDate } from '../../domain/dates.js';
 import { formatNumber } from '../../domain/format-sv.js';
 import { latestDecision, programmeStatusLabel, type ProgrammeStatus } from '../../domain/programme/programme-status.js';
 import { goalsOf, type FocusArea, type Goal, type Perspective } from '../../domain/programme/programme.js';
-import type { Body } from '../../storage/collaboration.repository.js';
+import type { Body } from '../../domain/collaboration.js';
 import { documentSlug } from './file-names.js';
 import { getCollaboration, type CollaborationView } from '../collaboration.js';
 import { today, type AppContext } from '../context.js';

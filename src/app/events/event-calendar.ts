@@ -11,17 +11,20 @@ export const eventUid = (eventId: number, collaborationSlug: string) =>
 
 const DAY = 86_400_000;
 
+/** Stockholm's wall clock, made once (constructing one per call costs far more than formatting). */
+const STOCKHOLM_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Stockholm',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
 /** Minutes Stockholm is ahead of UTC at `utcMillis` (60 in winter, 120 in summer). */
 function stockholmOffsetMinutes(utcMillis: number): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Stockholm',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(utcMillis));
+  const parts = STOCKHOLM_CLOCK.formatToParts(new Date(utcMillis));
   const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'));
   return Math.round((asUtc - utcMillis) / 60_000);

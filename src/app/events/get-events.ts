@@ -9,7 +9,7 @@ import {
   type EventRecord,
   type EventSummary,
 } from '../../domain/events/event.js';
-import type { CollaborationEvent } from '../../storage/collaboration.repository.js';
+import type { CollaborationEvent } from '../../domain/collaboration.js';
 import { currentCollaboration } from '../collaboration.js';
 import { readRepos, today, type AppContext } from '../context.js';
 import { authorizeRead, loadEvent, seesDrafts } from './event-access.js';

@@ -3,7 +3,7 @@ import { forbidden } from '../../domain/errors.js';
 import { daysLate, expectsReport, isPastDue } from '../../domain/plans/follow-up-rules.js';
 import type { FollowUpRound } from '../../domain/plans/follow-up.js';
 import type { Activity, Plan } from '../../domain/plans/plan.js';
-import type { Network } from '../../storage/collaboration.repository.js';
+import type { Network } from '../../domain/collaboration.js';
 import { authorize } from '../auth/authorize.js';
 import { currentCollaboration } from '../collaboration.js';
 import { readRepos, today, type AppContext } from '../context.js';

@@ -2,7 +2,7 @@ import { todayInSweden } from '../../domain/dates.js';
 import { reminderMail, remindersSentSummary } from '../../domain/plans/follow-up-summary-sv.js';
 import type { FollowUpRound } from '../../domain/plans/follow-up.js';
 import type { Mailer } from '../../mail/mailer.js';
-import type { UserWithGrants } from '../../storage/user.repository.js';
+import type { UserWithGrants } from '../../domain/auth/user.js';
 import { recordEvent } from '../audit/record-event.js';
 import { currentCollaboration } from '../collaboration.js';
 import { inTransaction, readRepos, timestamp, type AppContext } from '../context.js';

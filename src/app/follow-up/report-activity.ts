@@ -10,7 +10,7 @@ import {
   type ReportStatus,
 } from '../../domain/plans/follow-up.js';
 import { CLIMATE_EFFECT_LABELS, type Activity, type ClimateEffect, type Plan } from '../../domain/plans/plan.js';
-import type { Network } from '../../storage/collaboration.repository.js';
+import type { Network } from '../../domain/collaboration.js';
 import { actorLabel } from '../../domain/auth/actor.js';
 import { authorize } from '../auth/authorize.js';
 import { recordEvent } from '../audit/record-event.js';

@@ -2,7 +2,7 @@ import { allows } from '../../domain/auth/policies.js';
 import type { GoalIndicator } from '../../domain/indicators/goal-indicator.js';
 import { GROUP_FIGURE_LABELS_SV } from '../../domain/indicators/group-figures.js';
 import type { Indicator } from '../../domain/indicators/indicator.js';
-import type { Collaboration } from '../../storage/collaboration.repository.js';
+import type { Collaboration } from '../../domain/collaboration.js';
 import { evaluateTarget, type TargetEvaluation, type TargetSpec } from '../../domain/indicators/target-verdict.js';
 import { readRepos, type AppContext } from '../context.js';
 import { groupName, loadIndicatorData, type IndicatorData } from './indicator-data.js';

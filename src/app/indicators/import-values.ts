@@ -164,9 +164,17 @@ export async function writeImport(
   const touched: string[] = [];
   const rowsOf = groupByIndicator(input.rows);
   const deletedOf = groupByIndicator(deleted);
+  // One call for the whole import: on PostgreSQL a large one is COPYed and merged in one statement.
+  const written = await tx.indicators.writeValues(
+    [...indicators].map(([key, indicator]) => ({
+      indicatorId: indicator.id,
+      values: rowsOf.get(key) ?? [],
+      deleted: deletedOf.get(key) ?? [],
+    })),
+    importId,
+  );
   for (const [key, indicator] of indicators) {
-    const changed = await tx.indicators.applyValues(indicator.id, rowsOf.get(key) ?? [], importId);
-    const removed = await tx.indicators.deleteValues(indicator.id, deletedOf.get(key) ?? []);
+    const { changed, deleted: removed } = written.get(indicator.id) ?? { changed: 0, deleted: 0 };
     if (changed + removed > 0) {
       await tx.indicators.bumpDataVersion(indicator.id, timestamp(ctx));
       touched.push(key);

@@ -10,7 +10,7 @@ import { chartCache, chartCacheKey } from '../../charts/chart-cache.js';
 import { rankingChartSvg } from '../../charts/ranking-chart.js';
 import { seriesChartSvg, type ChartSeries } from '../../charts/series-chart.js';
 import type { GroupFigureKind } from '../../domain/indicators/group-figures.js';
-import type { Collaboration } from '../../storage/collaboration.repository.js';
+import type { Collaboration } from '../../domain/collaboration.js';
 import { GENDER_LABELS_SV, type Gender } from '../../domain/indicators/indicator.js';
 
 /** How a comparison area is drawn: Riket (0000) as the nation, any other as the region. */

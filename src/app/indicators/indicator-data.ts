@@ -1,7 +1,7 @@
 import { notFound } from '../../domain/errors.js';
 import { groupFigures, type GroupFigure } from '../../domain/indicators/group-figures.js';
 import type { Gender, Indicator, IndicatorValue } from '../../domain/indicators/indicator.js';
-import type { Collaboration } from '../../storage/collaboration.repository.js';
+import type { Collaboration } from '../../domain/collaboration.js';
 import { currentCollaboration } from '../collaboration.js';
 import { readRepos, type AppContext, type Repositories } from '../context.js';
 

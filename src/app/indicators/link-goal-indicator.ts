@@ -7,7 +7,7 @@ import { YEAR_MAX, YEAR_MIN, type Indicator } from '../../domain/indicators/indi
 import type { ProgrammeSummary } from '../../domain/programme/programme.js';
 import { parseSwedishNumber } from '../../imports/tabular/swedish-number.js';
 import type { Member } from '../../domain/adoption/decision.js';
-import type { ComparisonArea } from '../../storage/collaboration.repository.js';
+import type { ComparisonArea } from '../../domain/collaboration.js';
 import { authorize } from '../auth/authorize.js';
 import { recordEvent } from '../audit/record-event.js';
 import { currentCollaboration } from '../collaboration.js';

@@ -7,7 +7,7 @@
 import type { Programme } from '../../domain/programme/programme.js';
 import { programmeStatusLabel } from '../../domain/programme/programme-status.js';
 import type { ExportRow } from '../../exports/table.js';
-import type { Network } from '../../storage/collaboration.repository.js';
+import type { Network } from '../../domain/collaboration.js';
 import { currentCollaboration } from '../collaboration.js';
 import { readRepos, today, type AppContext } from '../context.js';
 import { loadRegister } from '../programmes/list-programmes.js';

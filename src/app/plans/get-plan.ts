@@ -4,7 +4,7 @@ import { notFound } from '../../domain/errors.js';
 import type { ActivityReport, FollowUpRound } from '../../domain/plans/follow-up.js';
 import type { Activity, Plan, PlanDecision } from '../../domain/plans/plan.js';
 import type { Programme } from '../../domain/programme/programme.js';
-import type { Network } from '../../storage/collaboration.repository.js';
+import type { Network } from '../../domain/collaboration.js';
 import { currentCollaboration } from '../collaboration.js';
 import { readRepos, type AppContext, type Repositories } from '../context.js';
 

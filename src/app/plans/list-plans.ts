@@ -1,6 +1,6 @@
 import { allows } from '../../domain/auth/policies.js';
 import type { Plan, PlanState } from '../../domain/plans/plan.js';
-import type { Network } from '../../storage/collaboration.repository.js';
+import type { Network } from '../../domain/collaboration.js';
 import { currentCollaboration } from '../collaboration.js';
 import { readRepos, type AppContext } from '../context.js';
 

@@ -8,7 +8,7 @@ import { allows } from '../../domain/auth/policies.js';
 import { planYearRange } from '../../domain/plans/plan-rules.js';
 import type { Activity, Plan } from '../../domain/plans/plan.js';
 import type { Programme } from '../../domain/programme/programme.js';
-import type { Network } from '../../storage/collaboration.repository.js';
+import type { Network } from '../../domain/collaboration.js';
 import { authorize } from '../auth/authorize.js';
 import { currentCollaboration } from '../collaboration.js';
 import { readRepos, today, type AppContext } from '../context.js';

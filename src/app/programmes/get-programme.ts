@@ -1,10 +1,11 @@
 import type { Decision } from '../../domain/adoption/decision.js';
+import type { Collaboration } from '../../domain/collaboration.js';
 import { notFound } from '../../domain/errors.js';
 import { goalsOf, type Programme, type ProgrammeSummary } from '../../domain/programme/programme.js';
 import type { ProgrammeStatus } from '../../domain/programme/programme-status.js';
 import { readRepos, today, type AppContext, type Repositories } from '../context.js';
 import { currentCollaboration } from '../collaboration.js';
-import { loadRegister } from './list-programmes.js';
+import { loadRegister, type ProgrammeRegister } from './list-programmes.js';
 import { authorize } from '../auth/authorize.js';
 
 export interface GoalLink {
@@ -27,9 +28,13 @@ export interface ProgrammeView {
   goalSuccessors: Map<number, GoalLink[]>;
 }
 
-/** Finds a programme by its slug (or numeric id) within the current cooperation. */
-export async function resolveProgrammeId(repos: Repositories, ref: string): Promise<number> {
-  const collaboration = await currentCollaboration(repos);
+/** Finds a programme by its slug (or numeric id) within the current cooperation (read here unless given). */
+export async function resolveProgrammeId(
+  repos: Repositories,
+  ref: string,
+  collaboration?: Collaboration,
+): Promise<number> {
+  collaboration ??= await currentCollaboration(repos);
   const bySlug = await repos.programmes.idBySlug(collaboration.id, ref);
   if (bySlug !== undefined) return bySlug;
   // Only ids that fit the integer column: a longer number is no id (PostgreSQL would refuse the query).
@@ -40,18 +45,31 @@ export async function resolveProgrammeId(repos: Repositories, ref: string): Prom
   throw notFound('Programmet');
 }
 
-export async function loadProgramme(repos: Repositories, ref: string): Promise<Programme> {
-  const programme = await repos.programmes.get(await resolveProgrammeId(repos, ref));
+export async function loadProgramme(
+  repos: Repositories,
+  ref: string,
+  collaboration?: Collaboration,
+): Promise<Programme> {
+  const programme = await repos.programmes.get(await resolveProgrammeId(repos, ref, collaboration));
   if (!programme) throw notFound('Programmet');
   return programme;
 }
 
 export async function getProgramme(ctx: AppContext, ref: string): Promise<ProgrammeView> {
+  return (await readProgramme(ctx, ref)).view;
+}
+
+/** A programme's view, with the cooperation and register it was read with (each read once). */
+export async function readProgramme(
+  ctx: AppContext,
+  ref: string,
+): Promise<{ view: ProgrammeView; collaboration: Collaboration; register: ProgrammeRegister }> {
   const repos = readRepos(ctx);
-  const programme = await loadProgramme(repos, ref);
+  const collaboration = await currentCollaboration(repos);
+  const programme = await loadProgramme(repos, ref, collaboration);
   // Drafts are not published: only the cooperation's own people see them.
   if (programme.state === 'draft') authorize(ctx, 'read_internal');
-  const register = await loadRegister(repos, today(ctx));
+  const register = await loadRegister(repos, today(ctx), collaboration);
   const summaries = register.items.map((i) => i.programme);
   const byId = new Map(summaries.map((p) => [p.id, p]));
   const status = register.items.find((i) => i.programme.id === programme.id)!.status;
@@ -83,7 +101,7 @@ export async function getProgramme(ctx: AppContext, ref: string): Promise<Progra
   const linkedIds = [programme.replacesProgrammeId, programme.derivedFromProgrammeId].filter(
     (id): id is number => id !== null,
   );
-  return {
+  const view: ProgrammeView = {
     programme,
     status,
     decisions: register.decisions.filter((d) => d.programmeId === programme.id),
@@ -94,4 +112,5 @@ export async function getProgramme(ctx: AppContext, ref: string): Promise<Progra
     goalPredecessors,
     goalSuccessors,
   };
+  return { view, collaboration, register };
 }

@@ -1,4 +1,5 @@
-import type { Decision } from '../../domain/adoption/decision.js';
+import type { Decision, Member } from '../../domain/adoption/decision.js';
+import type { Collaboration } from '../../domain/collaboration.js';
 import { goalsOf, type ProgrammeSummary } from '../../domain/programme/programme.js';
 import { computeProgrammeStatuses, type ProgrammeStatus } from '../../domain/programme/programme-status.js';
 import { currentCollaboration } from '../collaboration.js';
@@ -13,11 +14,17 @@ export interface ProgrammeListItem {
 export interface ProgrammeRegister {
   items: ProgrammeListItem[];
   decisions: Decision[];
+  /** The cooperation's members, whose boards' decisions the statuses count. */
+  members: Member[];
 }
 
-/** Every programme of the cooperation with its derived status, oldest first. */
-export async function loadRegister(repos: Repositories, todayIso: string): Promise<ProgrammeRegister> {
-  const collaboration = await currentCollaboration(repos);
+/** Every programme of the cooperation with its derived status, oldest first (the cooperation read once, by the caller if it has it). */
+export async function loadRegister(
+  repos: Repositories,
+  todayIso: string,
+  collaboration?: Collaboration,
+): Promise<ProgrammeRegister> {
+  collaboration ??= await currentCollaboration(repos);
   const [programmes, members] = await Promise.all([
     repos.programmes.list(collaboration.id),
     repos.collaboration.members(collaboration.id),
@@ -27,6 +34,7 @@ export async function loadRegister(repos: Repositories, todayIso: string): Promi
   return {
     items: programmes.map((programme) => ({ programme, status: statuses.get(programme.id)! })),
     decisions,
+    members,
   };
 }
 

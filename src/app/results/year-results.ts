@@ -17,7 +17,7 @@ import {
   type RollupStatus,
 } from '../../domain/plans/rollup.js';
 import type { FocusArea, Goal, Programme } from '../../domain/programme/programme.js';
-import type { Network } from '../../storage/collaboration.repository.js';
+import type { Network } from '../../domain/collaboration.js';
 import { currentCollaboration } from '../collaboration.js';
 import { readRepos, today, type AppContext, type Repositories } from '../context.js';
 import { goalIndicatorViews, type GoalIndicatorView } from '../indicators/goal-targets.js';

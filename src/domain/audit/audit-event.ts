@@ -37,13 +37,15 @@ export type AuditAction =
   | 'consultation_comment.reported'
   | 'consultation_comment.hidden'
   | 'consultation_comment.restored'
+  | 'consultation_comment.removed'
   | 'consultation_theme.created'
   | 'consultation_theme.updated'
   | 'consultation_answer.saved'
   | 'event.created'
   | 'event.updated'
   | 'event.agenda_saved'
-  | 'event.documentation_changed';
+  | 'event.documentation_changed'
+  | 'job.run_requested';
 
 /** The kind of record an event is about; with `entityId` it names the record. */
 export type AuditEntityType =
@@ -66,7 +68,8 @@ export type AuditEntityType =
   | 'consultation_comment'
   | 'consultation_theme'
   | 'consultation_answer'
-  | 'event';
+  | 'event'
+  | 'job';
 
 /**
  * One change as the audit trail keeps it: who, when, which record, a Swedish one-line summary, and

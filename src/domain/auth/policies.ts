@@ -25,7 +25,8 @@ export type Policy =
   | 'manage_follow_up'
   | 'run_consultation'
   | 'moderate_comments'
-  | 'edit_event';
+  | 'edit_event'
+  | 'manage_jobs';
 
 export interface Principal {
   signedIn: boolean;
@@ -57,7 +58,8 @@ export function allows(principal: Principal, policy: Policy, scope: PolicyScope 
     // rounds with their deadlines and reminders are the secretariat's work for the whole cooperation; so
     // are the cooperation's events (Rådslaget, the conferences) with their documentation, and a
     // consultation on a proposed version: opening it, its answers and its samrådsredogörelse, and
-    // moderating the public's comments (BBS-lagen 4–5 §§: the provider's duty).
+    // moderating the public's comments (BBS-lagen 4–5 §§: the provider's duty). The scheduled jobs
+    // (their runs, failures and "Kör nu") are the secretariat's too.
     case 'edit_programme':
     case 'record_committee_decision':
     case 'manage_users':
@@ -66,6 +68,7 @@ export function allows(principal: Principal, policy: Policy, scope: PolicyScope 
     case 'run_consultation':
     case 'moderate_comments':
     case 'edit_event':
+    case 'manage_jobs':
       return isAdmin(principal);
     case 'read_audit':
       return isAdmin(principal) || has(principal, (g) => g.role === 'reader');

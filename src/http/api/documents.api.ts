@@ -13,8 +13,8 @@ import {
 } from '../../documents/document-model.js';
 import type { PdfPrinter } from '../../documents/pdf-printer.js';
 import { printerFailure, renderDocument } from '../../documents/render-document.js';
-import { sendFile } from '../../web/document-response.js';
-import { errorBody } from '../errors.js';
+import { sendFile } from '../send-file.js';
+import { errorBody } from '../error-body.js';
 import { defaultHook } from './request.js';
 import { API_TOKEN_SCHEME, errors, invalidToken, json } from './responses.js';
 import { ErrorResponse, ProgrammeParams } from './schemas.js';

@@ -10,7 +10,7 @@ import { EXAMPLE_PLAN_NOTICE } from '../../domain/plans/example-notices.js';
 import { REPORT_STATUS_LABELS, type ActivityReport, type FollowUpRound } from '../../domain/plans/follow-up.js';
 import { PLAN_STATE_LABELS, type Plan } from '../../domain/plans/plan.js';
 import type { ProgrammeSummary } from '../../domain/programme/programme.js';
-import type { Network } from '../../storage/collaboration.repository.js';
+import type { Network } from '../../domain/collaboration.js';
 import type {
   ActivityJson,
   ActivityReportJson,

@@ -11,7 +11,7 @@ import type { Decision, DecisionDate, Member } from '../../domain/adoption/decis
 import type { GoalMatch, GoalRef, ProgrammeDiff } from '../../domain/programme/programme-diff.js';
 import type { Goal, Perspective, ProgrammeSummary } from '../../domain/programme/programme.js';
 import { programmeStatusLabel, type ProgrammeStatus } from '../../domain/programme/programme-status.js';
-import type { Network } from '../../storage/collaboration.repository.js';
+import type { Network } from '../../domain/collaboration.js';
 import type {
   AdoptionJson,
   ComparisonJson,

@@ -2,7 +2,7 @@ import type { Hook } from '@hono/zod-openapi';
 import type { Context, Env } from 'hono';
 import { problemsOf } from '../../app/input.js';
 import { validationFailed } from '../../domain/errors.js';
-import { errorBody } from '../errors.js';
+import { errorBody } from '../error-body.js';
 
 /**
  * Request validation of paths and query strings (@hono/zod-openapi's validators) fails as every other

@@ -31,7 +31,7 @@ const documentRoute = createRoute({
 /**
  * JSON API v1: programmes, their structure and differences, their adoption, key indicators and the networks'
  * plans with their follow-up. Mount it at
- * API_BASE_PATH; errors are thrown to the app's one error handler (src/http/errors.ts).
+ * API_BASE_PATH; errors are thrown to the app's one error handler (src/web/error-responses.ts).
  */
 export function apiRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook });

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../schema.js';
 import { errorCode, type StorageDialect } from './dialect.js';
+import { trackCopyClients } from './postgres-copy.js';
 
 export const postgresDialect: StorageDialect = {
   name: 'postgres',
@@ -50,7 +51,28 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL avslutade en vilande anslutning: ${error.message}`, 'DatabaseWarning');
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Large imports COPY on the connection of their transaction (src/storage/dialect/postgres-copy.ts).
+  trackCopyClients(pool);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/** Each open database's pool, for its gauges (`/metrics`). */
+const pools = new WeakMap<Kysely<Database>, pg.Pool>();
+
+export interface PoolStats {
+  /** Connections open, idle or in use. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a free connection. */
+  waiting: number;
+}
+
+/** How busy the pool of a database opened by openPostgres is (undefined for any other). */
+export function postgresPoolStats(db: Kysely<Database>): PoolStats | undefined {
+  const pool = pools.get(db);
+  return pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
 /** The schema unqualified table names resolve to (null when no schema on the search path exists). */

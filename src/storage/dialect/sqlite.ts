@@ -31,9 +31,13 @@ const CACHED_STATEMENTS = 256;
  */
 function withStatementCache(database: SQLite.Database): SqliteDatabase {
   const statements = new Map<string, SQLite.Statement>();
+  let nothing: SQLite.Statement | undefined;
   return {
     close: () => database.close(),
     prepare(sql) {
+      // SQLite rolls a transaction back by itself on SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY or SQLITE_NOMEM;
+      // Kysely's ROLLBACK would then fail ("no transaction is active") and hide the error that happened.
+      if (sql === 'rollback' && !database.inTransaction) return (nothing ??= database.prepare('select 1 where 0'));
       let statement = statements.get(sql);
       if (statement) {
         statements.delete(sql); // re-inserted below: the map's order is the order of last use

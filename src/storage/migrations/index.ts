@@ -1,4 +1,5 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { sql } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { currentSchema } from '../dialect/postgres.js';
 import type { Storage } from '../database.js';
 import type { StorageDialect } from '../dialect/dialect.js';
@@ -14,6 +15,7 @@ import { memberMemos } from './0009_member_memos.js';
 import { eventRecords } from './0010_events.js';
 import { consultations } from './0011_consultations.js';
 import { englishTexts } from './0012_english_texts.js';
+import { jobRuns } from './0013_job_runs.js';
 
 /** Static list, so migrations work the same from source, a bundle or a test. Names sort in order. */
 function migrations(dialect: StorageDialect): Record<string, Migration> {
@@ -30,6 +32,7 @@ function migrations(dialect: StorageDialect): Record<string, Migration> {
     '0010_events': eventRecords(dialect),
     '0011_consultations': consultations(dialect),
     '0012_english_texts': englishTexts(),
+    '0013_job_runs': jobRuns(dialect),
   };
 }
 
@@ -38,6 +41,20 @@ export const migrateToLatest = (storage: Storage): Promise<string[]> => migrate(
 
 /** Applies the pending migrations up to and including `name` (for tests of what a later one does to data). */
 export const migrateUpTo = (storage: Storage, name: string): Promise<string[]> => migrate(storage, name);
+
+/** The names of the migrations this code knows, in the order they apply. */
+export const knownMigrations = (dialect: StorageDialect): string[] => Object.keys(migrations(dialect));
+
+/**
+ * The migrations this code knows that the database has not applied, in order (for `/readyz`). One query of
+ * the migrator's bookkeeping table; an unreachable database, or one never migrated, rejects.
+ */
+export async function pendingMigrations({ db, dialect, schema }: Storage): Promise<string[]> {
+  const table = sql.table(schema ? `${schema}.${DEFAULT_MIGRATION_TABLE}` : DEFAULT_MIGRATION_TABLE);
+  const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(db);
+  const applied = new Set(rows.map((r) => r.name));
+  return knownMigrations(dialect).filter((name) => !applied.has(name));
+}
 
 async function migrate({ db, dialect, schema }: Storage, upTo?: string): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };

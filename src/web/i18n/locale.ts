@@ -20,7 +20,8 @@ declare module 'hono' {
 
 /** The language of the page being rendered ('sv' outside a request). */
 export function currentLocale(): Locale {
-  return tryGetContext()?.var.locale ?? 'sv';
+  // c.get, not c.var: Hono builds a new object of every variable on each read of c.var.
+  return tryGetContext()?.get('locale') ?? 'sv';
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AdoptionOverview } from '../../app/adoption/get-adoption.js';
 import type { Decision } from '../../domain/adoption/decision.js';
 import type { FieldProblem } from '../../domain/errors.js';
-import type { Body } from '../../storage/collaboration.repository.js';
+import type { Body } from '../../domain/collaboration.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button } from '../components/button.js';
 import { DataTable } from '../components/data-table.js';
@@ -27,7 +27,6 @@ import { texts } from '../i18n/texts.js';
 
 export interface AdoptionPageProps {
   overview: AdoptionOverview;
-  bodies: Body[];
   /** The decision form's values and problems after a failed attempt. */
   form?: { values: Record<string, string>; problems: FieldProblem[] };
   /** Set after a decision was recorded. */
@@ -117,7 +116,8 @@ function DecisionForm({ overview, form, rights }: Pick<AdoptionPageProps, 'overv
 }
 
 /** Which boards have adopted, which remain, and since when the programme is in force. */
-export function AdoptionPage({ overview, bodies, form, recorded, rights, pdfAvailable }: AdoptionPageProps) {
+export function AdoptionPage({ overview, form, recorded, rights, pdfAvailable }: AdoptionPageProps) {
+  const { bodies } = overview;
   const { programme, status } = overview;
   const t = texts();
   const a = t.adoption;

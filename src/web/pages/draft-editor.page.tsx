@@ -5,7 +5,7 @@
  */
 import type { FieldProblem } from '../../domain/errors.js';
 import type { Programme } from '../../domain/programme/programme.js';
-import type { Network } from '../../storage/collaboration.repository.js';
+import type { Network } from '../../domain/collaboration.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button, ButtonLink } from '../components/button.js';
 import { ErrorSummary, errorFor } from '../components/error-summary.js';

@@ -1,6 +1,6 @@
 /** The editor's section for focus areas in document order, each with its goals; and an add form. */
 import type { FocusArea, Goal, Programme } from '../../domain/programme/programme.js';
-import type { Network } from '../../storage/collaboration.repository.js';
+import type { Network } from '../../domain/collaboration.js';
 import { Button, ButtonLink } from '../components/button.js';
 import { errorFor } from '../components/error-summary.js';
 import { Select, TextArea, TextField } from '../components/form-field.js';

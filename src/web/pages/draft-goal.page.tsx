@@ -3,7 +3,7 @@
  * cross-cutting perspective, strategies, and the earlier goals it continues.
  */
 import type { Goal, Programme } from '../../domain/programme/programme.js';
-import type { Network } from '../../storage/collaboration.repository.js';
+import type { Network } from '../../domain/collaboration.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button } from '../components/button.js';
 import { ErrorSummary, errorFor } from '../components/error-summary.js';

@@ -1,6 +1,6 @@
 import { DocumentLinks } from '../components/document-links.js';
 import type { IndicatorSearch } from '../../app/indicators/search-indicators.js';
-import type { ImportRecord } from '../../storage/indicator.repository.js';
+import type { ImportRecord } from '../../domain/indicators/import-record.js';
 import { ButtonLink, Button } from '../components/button.js';
 import { DataTable } from '../components/data-table.js';
 import { TextField } from '../components/form-field.js';

@@ -1,7 +1,7 @@
 import type { ProgrammeView, GoalLink } from '../../app/programmes/get-programme.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import type { Goal, Perspective } from '../../domain/programme/programme.js';
-import type { Network } from '../../storage/collaboration.repository.js';
+import type { Network } from '../../domain/collaboration.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button, ButtonLink } from '../components/button.js';
 import {

@@ -69,10 +69,12 @@ export interface AccountPageProps {
   roles: string[];
   problems: FieldProblem[];
   saved?: boolean;
+  /** An administrator is shown the way to the scheduled jobs. */
+  mayManageJobs?: boolean;
 }
 
 /** The signed-in person's account: who they are, their roles, and a new password. */
-export function AccountPage({ name, email, roles, problems, saved }: AccountPageProps) {
+export function AccountPage({ name, email, roles, problems, saved, mayManageJobs }: AccountPageProps) {
   return (
     <Layout
       title={problems.length ? 'Fel: Mitt konto' : 'Mitt konto'}
@@ -95,6 +97,12 @@ export function AccountPage({ name, email, roles, problems, saved }: AccountPage
       <p class="ds-paragraph">
         <a href="/konto/api-nycklar">API-nycklar</a> låter andra system använda API:t med en av dina roller.
       </p>
+      {mayManageJobs && (
+        <p class="ds-paragraph">
+          <a href="/admin/jobb">Schemalagda jobb</a>: Kolada-hämtningen, påminnelserna och rensningen, när de kördes och
+          hur det gick.
+        </p>
+      )}
       <h2 class="ds-heading" data-size="sm">
         Nytt lösenord
       </h2>

@@ -10,11 +10,9 @@ function dateText(date: { precision: DatePrecision; value: string }): string {
   return common.longDate(date.value);
 }
 
-const number = (n: number, decimals?: number) =>
-  new Intl.NumberFormat(
-    'en-GB',
-    decimals === undefined ? {} : { minimumFractionDigits: decimals, maximumFractionDigits: decimals },
-  ).format(n);
+const WHOLE = new Intl.NumberFormat('en-GB');
+const ONE_DECIMAL = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const number = (n: number, decimals?: 1) => (decimals === undefined ? WHOLE : ONE_DECIMAL).format(n);
 
 function sizeText(bytes: number): string {
   if (bytes < 1000) return `${number(bytes)} bytes`;

@@ -1,5 +1,8 @@
 import type { OpenDataTexts } from '../sv/openData.js';
 
+/** Made once: n.toLocaleString('en-GB') would construct a formatter on every call. */
+const ROW_COUNT = new Intl.NumberFormat('en-GB');
+
 export const openData: OpenDataTexts = {
   title: 'Open data',
   metaDescription:
@@ -11,7 +14,7 @@ export const openData: OpenDataTexts = {
   period: 'Period',
   noPeriod: 'No period (no dated data)',
   rows: 'Rows',
-  rowCount: (n: number) => (n === 1 ? '1 row' : `${n.toLocaleString('en-GB')} rows`),
+  rowCount: (n: number) => (n === 1 ? '1 row' : `${ROW_COUNT.format(n)} rows`),
   termsLabel: 'Terms',
   download: 'Download',
   downloadLink: (dataset: string, format: string) => `${dataset} as ${format}`,

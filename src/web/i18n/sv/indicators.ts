@@ -9,7 +9,7 @@ import {
 } from '../../../domain/indicators/group-figures.js';
 import type { Aggregation, IndicatorOrigin } from '../../../domain/indicators/indicator.js';
 import { VERDICT_LABELS_SV } from '../../../domain/indicators/target-verdict.js';
-import type { ImportRecord } from '../../../storage/indicator.repository.js';
+import type { ImportRecord } from '../../../domain/indicators/import-record.js';
 
 export const indicators = {
   // ---- List

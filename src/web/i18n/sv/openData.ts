@@ -2,6 +2,9 @@
  * Öppna data: the page /oppna-data and the words of the data catalogue (/datasets/dcat), which carries
  * the Swedish and the English texts side by side. The data files themselves are in Swedish.
  */
+/** Made once: n.toLocaleString('sv-SE') would construct a formatter on every call. */
+const ROW_COUNT = new Intl.NumberFormat('sv-SE');
+
 export const openData = {
   title: 'Öppna data',
   metaDescription:
@@ -13,7 +16,7 @@ export const openData = {
   period: 'Period',
   noPeriod: 'Ingen period (inga daterade uppgifter)',
   rows: 'Rader',
-  rowCount: (n: number) => (n === 1 ? '1 rad' : `${n.toLocaleString('sv-SE')} rader`),
+  rowCount: (n: number) => (n === 1 ? '1 rad' : `${ROW_COUNT.format(n)} rader`),
   termsLabel: 'Villkor',
   download: 'Ladda ner',
   downloadLink: (dataset: string, format: string) => `${dataset} som ${format}`,

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { staticAssets, type ContentEncoding, type StaticAsset } from '../web/static-assets.js';
+import { staticAssets, type ContentEncoding, type StaticAsset } from './static-assets.js';
 
 /** The encodings the client accepts, best first: Brotli, then gzip (a q=0 refuses one). */
 function acceptedEncoding(c: Context): ContentEncoding | undefined {

@@ -1,28 +1,30 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { IMPORT_MAX_BYTES, IMPORT_PATH } from '../web/indicator.routes.js';
+import { IMPORT_MAX_BYTES, IMPORT_PATH } from './web/indicator.routes.js';
 import { csrf } from 'hono/csrf';
 import { contextStorage } from 'hono/context-storage';
-import { securityEvent } from '../app/auth/security-log.js';
-import type { AppContext } from '../app/context.js';
-import { apiRoutes } from './api/routes.js';
-import { apiTokens } from './api-token.js';
-import { compressForThePublic } from './compression.js';
-import { errorBody, handleError, handleNotFound } from './errors.js';
-import { renderErrorPage } from '../web/pages/error.page.js';
-import { createLogger, requestLogging, type Logger } from './logging.js';
-import { proxyTrust, publicOrigin } from './proxy.js';
-import { securityHeaders, strictTransportSecurity } from './security-headers.js';
-import { staticFiles } from './static-files.js';
-import { apiTokenRoutes } from '../web/api-tokens.routes.js';
-import { authRoutes } from '../web/auth.routes.js';
-import { oidcRoutes } from '../web/oidc.routes.js';
-import type { OidcSettings } from '../app/auth/oidc.js';
-import { createPdfPrinter, type PdfPrinter } from '../documents/pdf-printer.js';
-import { webRoutes } from '../web/routes.js';
-import { englishPagesOnly, englishRoutes, pageLanguage } from '../web/i18n/english-pages.js';
-import { siteAddress } from '../web/site-address.js';
-import { requestScopedContext, sessions } from './session.js';
+import { securityEvent } from './app/auth/security-log.js';
+import type { AppContext } from './app/context.js';
+import { apiRoutes } from './http/api/routes.js';
+import { apiTokens } from './http/api-token.js';
+import { compressForThePublic } from './http/compression.js';
+import { errorBody } from './http/error-body.js';
+import { handleError, handleNotFound } from './web/error-responses.js';
+import { renderErrorPage } from './web/pages/error.page.js';
+import { createLogger, requestLogging, type Logger } from './http/logging.js';
+import { measureRequests, operationRoutes, serviceMetricsFor } from './http/operations.js';
+import { proxyTrust, publicOrigin } from './http/proxy.js';
+import { securityHeaders, strictTransportSecurity } from './http/security-headers.js';
+import { staticFiles } from './web/static-files.js';
+import { apiTokenRoutes } from './web/api-tokens.routes.js';
+import { authRoutes } from './web/auth.routes.js';
+import { oidcRoutes } from './web/oidc.routes.js';
+import type { OidcSettings } from './app/auth/oidc.js';
+import { createPdfPrinter, type PdfPrinter } from './documents/pdf-printer.js';
+import { webRoutes } from './web/routes.js';
+import { englishPagesOnly, englishRoutes, pageLanguage } from './web/i18n/english-pages.js';
+import { siteAddress } from './web/site-address.js';
+import { requestScopedContext, sessions } from './http/session.js';
 
 export interface HttpOptions {
   /** Largest accepted request body in bytes. */
@@ -50,13 +52,30 @@ export interface HttpOptions {
    * and the sitemap uses the request's origin.
    */
   publicUrl?: string;
+  /** METRICS_TOKEN: `/metrics` is served to a request bearing it; without it `/metrics` is 404 and nothing is measured. */
+  metricsToken?: string;
+  /** Aborted when the server starts shutting down: `/readyz` answers 503 from then on. */
+  stopping?: AbortSignal;
 }
 
-/** The whole HTTP surface: pages, JSON API, health check and static files. */
+/**
+ * The composition root: the whole HTTP surface, pages, JSON API, operations endpoints and static files,
+ * put together here and only here. Dependencies point one way: web → http (middleware, errors' JSON),
+ * and nothing under src/http/ imports src/web/.
+ */
 export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
   const ctx = requestScopedContext(base);
   const trustProxy = options.trustProxy ?? false;
+  const pdfPrinter = options.pdfPrinter ?? createPdfPrinter({ executablePath: null });
+  const operations = {
+    storage: ctx.storage,
+    pdfPrinter,
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
+    ...(options.stopping ? { stopping: options.stopping } : {}),
+  };
+  const metrics = serviceMetricsFor(operations);
   const app = new Hono();
+  if (metrics) app.use(measureRequests(metrics));
   app.use(contextStorage());
   app.use(pageLanguage, siteAddress(options.publicUrl));
   app.use(proxyTrust(trustProxy));
@@ -98,16 +117,13 @@ export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
   });
   app.use('/api/*', apiTokens(ctx));
 
-  app.get('/healthz', async (c) => {
-    await ctx.storage.db.selectFrom('collaborations').select('id').limit(1).execute();
-    return c.json({ status: 'ok', database: ctx.storage.dialect.name });
-  });
+  app.route('/', operationRoutes(operations, metrics));
   app.route('/', staticFiles());
-  app.route('/api/v1', apiRoutes(ctx, options.pdfPrinter ?? createPdfPrinter({ executablePath: null })));
+  app.route('/api/v1', apiRoutes(ctx, pdfPrinter));
   if (options.oidc) app.route('/', oidcRoutes(ctx, options.oidc));
   app.route('/', authRoutes(ctx, options.oidc));
   app.route('/', apiTokenRoutes(ctx));
-  const web = webRoutes(ctx, options.pdfPrinter ?? createPdfPrinter({ executablePath: null }));
+  const web = webRoutes(ctx, pdfPrinter);
   app.route('/', web);
   app.route('/en', englishRoutes(web));
 
