@@ -51,6 +51,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL avslutade en vilande anslutning: ${error.message}`, 'DatabaseWarning');
   });
+  // A connection checked out of the pool (between the statements of a transaction) has no listener of
+  // pg-pool's: a server restart would end the process with an unhandled 'error'. Its next statement fails
+  // instead, and that failure is answered as 503 with Retry-After (src/http/error-mapping.ts).
+  pool.on('connect', (client) => client.on('error', () => undefined));
   // Large imports COPY on the connection of their transaction (src/storage/dialect/postgres-copy.ts).
   trackCopyClients(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
