@@ -338,12 +338,21 @@ function routesChecks(r: RoutesResult): Check[] {
   ];
 }
 
+/** The routes after whose loads the process's RSS had grown most since the route before. */
+function growth(r: RoutesResult, top = 5): { route: string; bytes: number }[] {
+  const first = r.rssByPhase.find((p) => p.phase === 'routes checked')?.rssBytes ?? 0;
+  return r.routes
+    .map((x, i) => ({ route: x.route, bytes: x.rssAfterBytes - (i === 0 ? first : r.routes[i - 1]!.rssAfterBytes) }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, top);
+}
+
 function routesSection(r: RoutesResult, n: number): string[] {
   const width = Math.min(64, Math.max(...r.routes.map((x) => x.route.length)) + 1);
   const h = r.healthz.map((l) => l.requestsPerSecond);
   const cols = (l: RouteLoad) =>
-    `${lpad(int(l.requestsPerSecond), 7)}${lpad(l.ratio.toFixed(2), 6)}${lpad(String(l.latencyP99Ms), 5)}${lpad(l.serverCpuMsPerRequest.toFixed(2), 7)}`;
-  const empty = (status: number) => `${lpad(`(${status})`, 7)}${lpad('', 18)}`;
+    `${lpad(int(l.requestsPerSecond), 7)}${lpad(l.ratio.toFixed(2), 6)}${lpad(String(l.latencyP99Ms), 7)}${lpad(ms(l.serverCpuMsPerRequest), 8)}`;
+  const empty = (status: number) => `${lpad(`(${status})`, 7)}${lpad('', 21)}`;
   const verdict = (x: RoutesResult['routes'][number]) => {
     const signedIn = routePasses(x.signedIn);
     const pub = isLoad(x.public) ? routePasses(x.public) : true;
@@ -372,7 +381,7 @@ function routesSection(r: RoutesResult, n: number): string[] {
     if (rows.length === 0) continue;
     lines.push(
       `   ${title}`,
-      `     ${pad('route', width)}${lpad('in/s', 7)}${lpad('ratio', 6)}${lpad('p99', 5)}${lpad('CPU', 7)}${lpad('pub/s', 7)}${lpad('ratio', 6)}${lpad('p99', 5)}${lpad('CPU', 7)}  verdict`,
+      `     ${pad('route', width)}${lpad('in/s', 7)}${lpad('ratio', 6)}${lpad('p99', 7)}${lpad('CPU', 8)}${lpad('pub/s', 7)}${lpad('ratio', 6)}${lpad('p99', 7)}${lpad('CPU', 8)}  verdict`,
       ...rows.map(
         (x) =>
           `     ${pad(x.route.length > width - 1 ? `${x.route.slice(0, width - 2)}…` : x.route, width)}${cols(x.signedIn)}` +
@@ -394,6 +403,9 @@ function routesSection(r: RoutesResult, n: number): string[] {
           .join(', ')}${r.excluded.filter((e) => e.reason === reason).length > 4 ? ', …' : ''})`,
     ),
     ...memoryLines(r),
+    `   RSS grew most with: ${growth(r)
+      .map((g) => `${g.route} +${int(g.bytes / MB)} MB`)
+      .join(', ')}`,
   );
   return lines;
 }

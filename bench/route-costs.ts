@@ -7,7 +7,7 @@
  * more in one request: a hint of N+1).
  *
  *   node --import tsx --max-old-space-size=256 --max-semi-space-size=16 bench/route-costs.ts \
- *     [--postgres] [--public] [--requests 40] [--matching text] [--json out.json] [--profile out.cpuprofile]
+ *     [--postgres] [--public] [--requests 40] [--matching text] [--route pattern …] [--json out.json] [--profile out.cpuprofile]
  *     [--statements]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     public: { type: 'boolean', default: false },
     requests: { type: 'string', default: '40' },
     matching: { type: 'string' },
+    /** Exactly this route pattern (repeatable). */
+    route: { type: 'string', multiple: true },
     json: { type: 'string' },
     /** A CPU profile of the measured requests (all routes, equal numbers): summarised, and written here. */
     profile: { type: 'string' },
@@ -118,7 +120,10 @@ try {
     };
   };
   const routes = store.routes.filter(
-    (r) => r.kind !== 'document' && (args.matching === undefined || r.route.includes(args.matching)),
+    (r) =>
+      r.kind !== 'document' &&
+      (args.matching === undefined || r.route.includes(args.matching)) &&
+      (args.route === undefined || args.route.includes(r.route)),
   );
   // Every route a few times first: the code they share is then compiled by the JIT, as in a server
   // that has run a while, and no route pays for the ones measured after it.

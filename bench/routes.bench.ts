@@ -41,6 +41,8 @@ export interface RouteRow {
   signedIn: RouteLoad;
   /** The public's load, or the status the public gets where the route is not for the public. */
   public: RouteLoad | { status: number };
+  /** The process's RSS after the route's loads, to see which route the memory grows with. */
+  rssAfterBytes: number;
 }
 
 export interface RoutesResult {
@@ -220,12 +222,25 @@ async function routesBench(input: RoutesInput): Promise<RoutesResult> {
 
     // Loads in order; each route load remembers the index of the /healthz load before it.
     const healthz: ServerLoad[] = [await load('/healthz')];
-    const pending: { plan: Plan; signedIn: ServerLoad; public: ServerLoad | null; healthzBefore: number }[] = [];
+    const pending: {
+      plan: Plan;
+      signedIn: ServerLoad;
+      public: ServerLoad | null;
+      healthzBefore: number;
+      rssAfterBytes: number;
+    }[] = [];
     for (const [i, plan] of plans.entries()) {
       const run = plan.kind === 'document' ? oneAtATime : load;
       const signedIn = await run(plan.path, admin);
       const pub = plan.publicStatus < 300 ? await run(plan.path, PUBLIC_HEADERS) : null;
-      pending.push({ plan, signedIn, public: pub, healthzBefore: healthz.length - 1 });
+      pending.push({
+        plan,
+        signedIn,
+        public: pub,
+        healthzBefore: healthz.length - 1,
+        rssAfterBytes: process.memoryUsage().rss,
+      });
+      memory.sample();
       if ((i + 1) % input.healthzEvery === 0 || i === plans.length - 1) {
         healthz.push(await load('/healthz'));
         progress(
@@ -248,6 +263,7 @@ async function routesBench(input: RoutesInput): Promise<RoutesResult> {
         kind: p.plan.kind,
         signedIn: against(p.signedIn),
         public: p.public ? against(p.public) : { status: p.plan.publicStatus },
+        rssAfterBytes: p.rssAfterBytes,
       };
     });
     const sampled = memory.stop();

@@ -75,7 +75,8 @@ async function load(input: LoadInput): Promise<LoadResult> {
     url: input.url,
     connections: input.connections,
     duration: input.seconds,
-    timeout: 10,
+    // Seconds without an answer before a request counts as an error (a browser waits longer; nginx 120 s).
+    timeout: 30,
     requests,
     ...(input.warmupSeconds ? { warmup: { connections: input.connections, duration: input.warmupSeconds } } : {}),
   });

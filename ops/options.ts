@@ -31,7 +31,7 @@ const HELP = `npm run ops -- [options]
   --only 1,5,7          only these scenarios (1–7, B, R; the start and the proxy checks always run)
   --no-mount            scenario 7 with SQLite's max_page_count instead of a full tmpfs
   --keep                keep the temp directory (logs, rendered configuration)
-  --pg-port N           port of the suite's own PostgreSQL (default 55432, or a free one)
+  --pg-port N           port of the suite's own PostgreSQL (default 25432, or the next free one)
 `;
 
 export function parseOptions(argv: string[]): Options {
@@ -72,6 +72,6 @@ export function parseOptions(argv: string[]): Options {
     only: values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined,
     noMount: values['no-mount'] ?? false,
     keep: values.keep ?? false,
-    pgPort: number('pg-port', values['pg-port'], 55432),
+    pgPort: number('pg-port', values['pg-port'], 25432),
   };
 }

@@ -1,5 +1,6 @@
 /** Small helpers for the commands and ports the suite uses. */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export interface CommandResult {
@@ -49,18 +50,30 @@ export function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-/** `preferred` if free, else a port the kernel picks. */
-export async function freePort(preferred?: number): Promise<number> {
-  if (preferred !== undefined && (await portIsFree(preferred))) return preferred;
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+/** The kernel's range for the local ports of outgoing connections (Linux default 32768–60999). */
+function ephemeralRange(): [number, number] {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (low && high) return [low, high];
+  } catch {
+    // not Linux: assume the IANA range
+  }
+  return [49152, 65535];
+}
+
+/**
+ * `preferred`, or the next free port after it, outside the kernel's ephemeral range: a server the suite
+ * restarts must find its port free, and an outgoing connection (nginx to an instance, a client to
+ * PostgreSQL) may otherwise take it in the meantime.
+ */
+export async function freePort(preferred: number, taken: readonly number[] = []): Promise<number> {
+  const [low, high] = ephemeralRange();
+  const start = preferred >= low && preferred <= high ? 20000 : preferred;
+  for (let port = start; port < 65536; port++) {
+    if (port >= low && port <= high) continue;
+    if (!taken.includes(port) && (await portIsFree(port))) return port;
+  }
+  throw new Error(`No free port from ${start} outside the ephemeral range ${low}–${high}.`);
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

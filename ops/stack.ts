@@ -62,9 +62,7 @@ export async function prepareStack(options: Options): Promise<Stack> {
   onCleanup('PostgreSQL', () => cluster.stop());
   const ports: number[] = [];
   for (let i = 0; i < INSTANCE_COUNT + 2; i++) {
-    let port = await freePort(i < INSTANCE_COUNT ? 33001 + i : i === INSTANCE_COUNT ? 8443 : 8080);
-    while (ports.includes(port)) port = await freePort();
-    ports.push(port);
+    ports.push(await freePort(i < INSTANCE_COUNT ? 23001 + i : i === INSTANCE_COUNT ? 18443 : 18080, ports));
   }
   const httpsPort = ports[INSTANCE_COUNT]!;
   const publicUrl = `https://127.0.0.1:${httpsPort}`;

@@ -123,6 +123,8 @@ export interface WriteCheck {
   missingFromAudit: string[];
   /** Targets whose current report is neither the last acknowledged nor a later unacknowledged one. */
   wrongCurrent: string[];
+  /** Writes whose answer was lost or refused but which were stored all the same (not an error: unknown outcome). */
+  unacknowledgedStored: number;
 }
 
 /** Every acknowledged write in the audit trail, and the current reports as the writers left them. */
@@ -145,7 +147,8 @@ export function checkWrites(log: WriteLog, targets: WriteTarget[], stored: Store
     if (!acceptable)
       wrongCurrent.push(`activity ${target.activityId}: current "${current}", last acknowledged "${last}"`);
   });
-  return { acknowledged: acknowledgedCount(log), missingFromAudit, wrongCurrent };
+  const unacknowledgedStored = log.unacknowledged.flat().filter((key) => stored.auditedKeys.has(key)).length;
+  return { acknowledged: acknowledgedCount(log), missingFromAudit, wrongCurrent, unacknowledgedStored };
 }
 
 /** Reads the audit trail's report events and the current reports with `query` (PostgreSQL or SQLite). */

@@ -116,7 +116,10 @@ export const fullDiskScenario = (stack: SignedInStack) =>
     f.figure('full disk made with', mode);
     const file = join(dir, 'samverkan.sqlite');
     const filler = join(dir, 'filler');
-    const port = await freePort();
+    const port = await freePort(
+      23101,
+      stack.instances.map((i) => i.port),
+    );
     const instance = new Instance(
       {
         name: 'sqlite',

@@ -59,6 +59,7 @@ export const killScenario = (stack: SignedInStack) =>
       `${log.sent} sent, ${acknowledgedCount(log)} acknowledged (201), not acknowledged: ${formatTally(log.failures)}`,
     );
     f.figure('acknowledged writes missing', check.missingFromAudit.length);
+    f.figure('unacknowledged writes stored anyway', check.unacknowledgedStored);
     f.check(acknowledgedCount(log) > 0, 'no write was acknowledged at all');
     f.check(
       check.missingFromAudit.length === 0,

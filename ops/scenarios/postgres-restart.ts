@@ -98,6 +98,7 @@ export const postgresRestartScenario = (stack: SignedInStack) =>
     );
     const check = checkWrites(log, stack.targets, await storedWrites(label, (sql) => stack.cluster.query(sql)));
     f.figure('acknowledged writes missing', check.missingFromAudit.length);
+    f.figure('unacknowledged writes stored anyway', check.unacknowledgedStored);
     f.check(
       check.missingFromAudit.length === 0,
       `acknowledged writes missing: ${check.missingFromAudit.slice(0, 5).join(', ')}`,

@@ -10,6 +10,7 @@
  * level 3 Heading2 and level 4 Heading3. Numbers, dates and texts come formatted from the model: this
  * file formats nothing of its own but the page numbers.
  */
+import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import {
   AlignmentType,
@@ -312,18 +313,41 @@ function table(body: Body, block: TableBlock): void {
   body.paragraph({ spacing: { before: 0, after: 120 }, children: [] });
 }
 
+/** PNGs of the charts by their SVG (its SHA-256): the most recently used kept. */
+const RASTERS_KEPT = 64;
+const rasters = new Map<string, { png: Buffer; ratio: number }>();
+
+/**
+ * The chart as a PNG for Word versions without SVG, made once per chart. Each rasterisation loads the
+ * system's fonts into native memory that is given back only when the garbage collector gets to the
+ * object, which it is in no hurry to do: the conference pack's Word file (a dozen charts) took some
+ * 250 MB of memory over 30 downloads; the same charts (cached by their data version) come back in
+ * every copy of a document.
+ */
+function raster(svg: string): { png: Buffer; ratio: number } {
+  const key = createHash('sha256').update(svg).digest('base64');
+  let found = rasters.get(key);
+  if (found) rasters.delete(key);
+  else {
+    const rendered = new Resvg(svg, {
+      fitTo: { mode: 'width', value: FIGURE_RASTER_WIDTH },
+      font: { loadSystemFonts: true },
+    }).render();
+    const ratio = rendered.width > 0 && rendered.height > 0 ? rendered.height / rendered.width : 0.5;
+    found = { png: rendered.asPng(), ratio };
+    if (rasters.size >= RASTERS_KEPT) rasters.delete(rasters.keys().next().value!);
+  }
+  rasters.set(key, found);
+  return found;
+}
+
 /**
  * A chart as vector graphics (the SVG itself, which Word 2016 and later draw) with a PNG of it for
  * applications that can't, the width of the text and as tall as the SVG's proportions say; then its
  * caption and the table with the same figures, which the chart never replaces.
  */
 function figure(body: Body, block: Extract<Block, { kind: 'figure' }>): void {
-  const rendered = new Resvg(block.svg, {
-    fitTo: { mode: 'width', value: FIGURE_RASTER_WIDTH },
-    font: { loadSystemFonts: true },
-  }).render();
-  const png = rendered.asPng();
-  const ratio = rendered.width > 0 && rendered.height > 0 ? rendered.height / rendered.width : 0.5;
+  const { png, ratio } = raster(block.svg);
   const width = FIGURE_WIDTH_PX;
   const height = Math.max(1, Math.round(width * ratio));
   body.paragraph({

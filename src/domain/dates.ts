@@ -24,7 +24,17 @@ export const endOfYear = (year: number): IsoDate => `${String(year).padStart(4, 
  */
 const SWEDISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
 
+/** The last minute asked for and its date: a page asks for today's date many times within a minute. */
+let lastMinute = Number.NaN;
+let lastDate = '';
+
 /** Today's date in Sweden, as the clock says. */
 export function todayInSweden(now: Date = new Date()): IsoDate {
-  return SWEDISH_DATE.format(now);
+  // Sweden's offset from UTC is whole hours: every moment of a UTC minute has the same Swedish date.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = SWEDISH_DATE.format(now);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
