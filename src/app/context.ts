@@ -3,10 +3,13 @@ import { SYSTEM, type Actor } from '../domain/auth/actor.js';
 import type { Principal } from '../domain/auth/policies.js';
 import { todayInSweden } from '../domain/dates.js';
 import {
+  oncePerVersion,
+  sharingAuditHead,
   sharingCollaborationReads,
   sharingDecisionReads,
   sharingIndicatorReads,
   sharingProgrammeReads,
+  VersionedReads,
 } from './shared-reads.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { PasswordHashCost } from './auth/secrets.js';
@@ -94,26 +97,33 @@ export type Repositories = ReturnType<typeof repositories>;
 
 /** The repositories of a database handle: they hold nothing but the handle, so one set serves every read. */
 const repositoriesOf = new WeakMap<object, Repositories>();
-/** Per request that changes nothing: the same, sharing what the request reads of the cooperation and its programmes. */
+/** What the requests that change nothing have read of a database, kept per data version (src/app/shared-reads.ts). */
+const versionedReadsOf = new WeakMap<object, VersionedReads>();
+/** Per request that changes nothing: the same, sharing what is read of the cooperation and its programmes. */
 const repositoriesOfRequest = new WeakMap<object, Repositories>();
 
 export const readRepos = (ctx: AppContext): Repositories => {
-  let repos = repositoriesOf.get(ctx.storage.db);
-  if (!repos) repositoriesOf.set(ctx.storage.db, (repos = repositories(ctx.storage.db, ctx.storage.dialect)));
+  const db = ctx.storage.db;
+  let repos = repositoriesOf.get(db);
+  if (!repos) repositoriesOf.set(db, (repos = repositories(db, ctx.storage.dialect)));
   const scope = ctx.readScope;
   if (!scope) return repos;
   let shared = repositoriesOfRequest.get(scope);
-  if (!shared)
-    repositoriesOfRequest.set(
-      scope,
-      (shared = {
-        ...repos,
-        collaboration: sharingCollaborationReads(repos.collaboration),
-        programmes: sharingProgrammeReads(repos.programmes),
-        decisions: sharingDecisionReads(repos.decisions),
-        indicators: sharingIndicatorReads(repos.indicators),
-      }),
-    );
+  if (!shared) {
+    let store = versionedReadsOf.get(db);
+    if (!store) versionedReadsOf.set(db, (store = new VersionedReads()));
+    const audit = sharingAuditHead(repos.audit);
+    const once = oncePerVersion(store, () => audit.headId());
+    shared = {
+      ...repos,
+      audit,
+      collaboration: sharingCollaborationReads(repos.collaboration, once),
+      programmes: sharingProgrammeReads(repos.programmes, once),
+      decisions: sharingDecisionReads(repos.decisions, once),
+      indicators: sharingIndicatorReads(repos.indicators, once),
+    };
+    repositoriesOfRequest.set(scope, shared);
+  }
   return shared;
 };
 
