@@ -2,9 +2,13 @@ import type { Kysely, Transaction } from 'kysely';
 import { sealEvent } from '../domain/audit/audit-chain.js';
 import type { AuditAction, AuditEntityType, AuditEvent, AuditRecord } from '../domain/audit/audit-event.js';
 import type { StorageDialect } from './dialect/dialect.js';
+import { reusableQuery } from './reusable-query.js';
 import type { AuditEventRow, Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** The trail's last position: the version of the data, read by every page (src/app/shared-reads.ts). */
+const auditHead = reusableQuery((db: Db) => db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('head')));
 
 export interface EntityRef {
   entityType: AuditEntityType;
@@ -110,10 +114,7 @@ export const auditRepository = (db: Db, dialect: StorageDialect) => ({
 
   /** The last event's position (0 when the trail is empty). */
   async headId(): Promise<number> {
-    const row = await db
-      .selectFrom('audit_events')
-      .select((eb) => eb.fn.max('id').as('head'))
-      .executeTakeFirst();
+    const [row] = await auditHead(db);
     return Number(row?.head ?? 0);
   },
 

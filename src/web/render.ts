@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
-import { parseAccept } from 'hono/utils/accept';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { chosenEncoding, COMPRESS_FROM_BYTES } from '../http/compression.js';
 import { DomainError, type FieldProblem } from '../domain/errors.js';
 import { renderPage } from './layout.js';
 
@@ -34,13 +34,10 @@ export async function publicPage(
   // What the compression middleware (src/http/compression.ts) would send, made once per cached page
   // instead of on every request: it leaves a response that has its Content-Encoding as it is.
   const headers = { 'Content-Type': 'text/html; charset=UTF-8', Vary: 'Accept-Encoding' };
-  if (bytes.byteLength >= COMPRESS_FROM_BYTES && prefersGzip(c))
+  if (bytes.byteLength >= COMPRESS_FROM_BYTES && !c.req.header('Authorization') && chosenEncoding(c) === 'gzip')
     return c.body(gzipped(bytes) as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Encoding': 'gzip' });
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, headers);
 }
-
-/** The compression middleware's threshold (hono/compress). */
-const COMPRESS_FROM_BYTES = 1024;
 
 /** A cached page's gzip, kept as long as the page's bytes are (the cache's entry). */
 const gzipOfPage = new WeakMap<Uint8Array, Uint8Array>();
@@ -48,21 +45,6 @@ function gzipped(bytes: Uint8Array): Uint8Array {
   let packed = gzipOfPage.get(bytes);
   if (!packed) gzipOfPage.set(bytes, (packed = gzipSync(bytes)));
   return packed;
-}
-
-/**
- * Whether the compression middleware would choose gzip for this request: its candidates are gzip, then
- * deflate, by the Accept-Encoding header's weights (an explicit entry, else `*`); a request with an
- * Authorization header is not compressed at all.
- */
-function prefersGzip(c: Context): boolean {
-  const accepted = c.req.header('Accept-Encoding');
-  if (accepted === undefined || c.req.header('Authorization')) return false;
-  const accepts = parseAccept(accepted);
-  const weight = (encoding: string) =>
-    accepts.find((a) => a.type.toLowerCase() === encoding)?.q ?? accepts.find((a) => a.type === '*')?.q ?? 0;
-  const gzip = weight('gzip');
-  return gzip > 0 && (gzip === 1 || gzip >= weight('deflate'));
 }
 
 const POST_FORM = /<form\b[^>]*\bmethod="post"[^>]*>/g;
