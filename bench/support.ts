@@ -223,6 +223,11 @@ export const START_SCRIPT: string = (
  */
 export const SERVER_NODE_FLAGS: string[] = START_SCRIPT.match(/--max-(old|semi)-space-size=\d+/g) ?? [];
 
+/** The environment `npm start` sets for the server (MALLOC_ARENA_MAX: glibc's memory arenas). */
+export const SERVER_ENV: Record<string, string> = Object.fromEntries(
+  [...START_SCRIPT.matchAll(/\b([A-Z_]+)=(\S+) node\b/g)].map((m) => [m[1]!, m[2]!]),
+);
+
 type ChildReply<R> = { ok: true; result: R } | { ok: false; error: string };
 
 /** A message a child may send before its reply (bench/load.ts: the measured load begins now). */
@@ -238,6 +243,7 @@ export function runInChild<I, R>(module: string, input: I, onMeasuring?: () => v
     const child = fork(fileURLToPath(new URL(module, import.meta.url)), [], {
       stdio: 'inherit',
       execArgv: [...process.execArgv, ...SERVER_NODE_FLAGS],
+      env: { ...process.env, ...SERVER_ENV },
     });
     let reply: ChildReply<R> | undefined;
     child.on('message', (message) => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { onCleanup } from './cleanup.js';
 import { createClient, type Client } from './http-client.js';
 import { GiveUp, sleep, waitFor } from './processes.js';
-import { instanceCommand } from './units.js';
+import { INSTANCE_UNIT, instanceCommand, unitEnvironment } from './units.js';
 
 export interface InstanceSpec {
   name: string;
@@ -60,7 +60,7 @@ export class Instance {
     const log = openSync(this.logFile, 'a');
     const [node, ...args] = instanceCommand();
     const child = spawn(node!, [...this.nodeFlags, ...args], {
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', ...this.env },
+      env: { ...process.env, ...unitEnvironment(INSTANCE_UNIT), PORT: String(this.port), HOST: '127.0.0.1', ...this.env },
       stdio: ['ignore', log, log],
     });
     closeSync(log);
