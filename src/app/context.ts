@@ -8,6 +8,7 @@ import {
   sharingCollaborationReads,
   sharingDecisionReads,
   sharingIndicatorReads,
+  sharingPlanReads,
   sharingProgrammeReads,
   VersionedReads,
 } from './shared-reads.js';
@@ -121,6 +122,7 @@ export const readRepos = (ctx: AppContext): Repositories => {
       programmes: sharingProgrammeReads(repos.programmes, once),
       decisions: sharingDecisionReads(repos.decisions, once),
       indicators: sharingIndicatorReads(repos.indicators, once),
+      plans: sharingPlanReads(repos.plans, once),
     };
     repositoriesOfRequest.set(scope, shared);
   }

@@ -1,7 +1,8 @@
 /**
  * What the requests that change nothing (GET) read of the cooperation and its programmes — the
  * cooperation's record, members, networks, bodies, comparison areas and events, the programme register,
- * a programme's structure, the decisions on programmes and indicators by key — read once per version of
+ * a programme's structure, the decisions on programmes, indicators by key, and the yearly plans with
+ * their activities and decisions — read once per version of
  * the data, however many use cases and requests ask. The version is the audit trail's last position
  * (src/app/audit/data-version.ts): every change writes its event in the same transaction, on any
  * instance, so a request that sees the same position sees the same records. Each request reads the
@@ -16,6 +17,7 @@ import type { AuditRepository } from '../storage/audit.repository.js';
 import type { CollaborationRepository } from '../storage/collaboration.repository.js';
 import type { DecisionRepository } from '../storage/decision.repository.js';
 import type { IndicatorRepository } from '../storage/indicator.repository.js';
+import type { PlanRepository } from '../storage/plan.repository.js';
 import type { ProgrammeRepository } from '../storage/programme.repository.js';
 
 export type Once = <T>(key: string, read: () => Promise<T>) => Promise<T>;
@@ -122,4 +124,18 @@ export function sharingDecisionReads(repo: DecisionRepository, once: Once): Deci
 /** An indicator by key: a page of indicators reads their weighting indicator (the population) once each. */
 export function sharingIndicatorReads(repo: IndicatorRepository, once: Once): IndicatorRepository {
   return { ...repo, byKey: (key) => once(`indicators.byKey:${key}`, () => repo.byKey(key)) };
+}
+
+/** The yearly plans, their activities and decisions: the plan, follow-up and progress pages each read them several times. */
+export function sharingPlanReads(repo: PlanRepository, once: Once): PlanRepository {
+  const list = listed(once);
+  return {
+    ...repo,
+    planById: (id) => once(`plans.planById:${id}`, () => repo.planById(id)),
+    plans: (filter) => list(`plans.plans:${JSON.stringify(filter)}`, () => repo.plans(filter)),
+    plansByIds: (ids) => list(`plans.plansByIds:${ids.join(',')}`, () => repo.plansByIds(ids)),
+    actionPlansOf: (id) => list(`plans.actionPlansOf:${id}`, () => repo.actionPlansOf(id)),
+    activitiesOf: (ids) => list(`plans.activitiesOf:${ids.join(',')}`, () => repo.activitiesOf(ids)),
+    decisionsOf: (ids) => list(`plans.decisionsOf:${ids.join(',')}`, () => repo.decisionsOf(ids)),
+  };
 }

@@ -57,6 +57,24 @@ describe.each(testDialects)('reads shared within a request on %s', (dialect) => 
     expect(countOf('collaborations')).toBe(2);
   });
 
+  it('reads the yearly plans and their activities once while nothing changes', async () => {
+    const { ctx, countOf } = counting(t.ctx);
+    const app = createApp(ctx);
+    const pages = async () => {
+      for (const path of ['/framsteg', '/planer/1']) {
+        const res = await app.request(`http://localhost${path}`, { headers: { Cookie: cookie } });
+        expect(res.status, path).toBe(200);
+      }
+    };
+    await pages();
+    const activities = countOf('plan_activities');
+    const plans = countOf('plans');
+    expect(activities).toBeGreaterThan(0);
+    await pages();
+    expect(countOf('plan_activities')).toBe(activities);
+    expect(countOf('plans')).toBe(plans);
+  });
+
   it('gives every request the same records, which none may change', async () => {
     const seen: unknown[] = [];
     const ctx = requestScopedContext(t.ctx);
