@@ -5,8 +5,16 @@ import { today, type AppContext } from '../app/context.js';
 import { chartCacheKey, createChartCache } from '../charts/chart-cache.js';
 import { publicPage } from './render.js';
 
-/** Whole pages of plans and follow-up for visitors who are not signed in, as bytes. */
-const pageCache = createChartCache<Uint8Array>({ maxEntries: 200 });
+/**
+ * Whole pages for visitors who are not signed in, as bytes: per database (a process serving two, as the
+ * tests do, must not send one database's page for the other's at the same data version).
+ */
+const pageCaches = new WeakMap<object, ReturnType<typeof createChartCache<Uint8Array>>>();
+const pageCacheOf = (ctx: AppContext) => {
+  let cache = pageCaches.get(ctx.storage.db);
+  if (!cache) pageCaches.set(ctx.storage.db, (cache = createChartCache<Uint8Array>({ maxEntries: 200 })));
+  return cache;
+};
 
 /**
  * Sends the page at this address (path and query) as the public sees it, kept until any recorded data
@@ -16,5 +24,10 @@ export const pageForThePublic =
   (ctx: AppContext) =>
   async (c: Context, render: () => Promise<JSX.Element>): Promise<Response> => {
     const { pathname, search } = new URL(c.req.url);
-    return publicPage(c, pageCache, chartCacheKey(pathname + search, await dataVersion(ctx), today(ctx)), render);
+    return publicPage(
+      c,
+      pageCacheOf(ctx),
+      chartCacheKey(pathname + search, await dataVersion(ctx), today(ctx)),
+      render,
+    );
   };

@@ -18,6 +18,7 @@ import { ProgrammeListPage } from './pages/programme-list.page.js';
 import { ProgrammePage } from './pages/programme.page.js';
 import { StartPage } from './pages/start.page.js';
 import { ComparePage, VersionsPage } from './pages/versions.page.js';
+import { pageForThePublic } from './public-pages.js';
 import { attempt, formValues, html } from './render.js';
 
 /** Which decisions the person viewing may record, so the form offers only those. */
@@ -34,60 +35,70 @@ const decisionRights = (ctx: AppContext, overview: AdoptionOverview) => ({
 export function readRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
   const web = new Hono();
 
-  web.get('/', async (c) => {
-    const [view, items] = await Promise.all([getCollaboration(ctx), listProgrammes(ctx)]);
-    const inForce = items.filter((i) => i.status.kind === 'in_force').at(-1);
-    const latestWithGoals = await latestProgrammeWithGoals(ctx, items);
-    return html(c, <StartPage view={view} inForce={inForce} latestWithGoals={latestWithGoals} />);
-  });
+  const forThePublic = pageForThePublic(ctx);
 
-  web.get('/program', async (c) => {
-    const [{ collaboration }, items] = await Promise.all([getCollaboration(ctx), listProgrammes(ctx)]);
-    return html(c, <ProgrammeListPage items={items} collaborationName={collaboration.name} />);
-  });
+  web.get('/', (c) =>
+    forThePublic(c, async () => {
+      const [view, items] = await Promise.all([getCollaboration(ctx), listProgrammes(ctx)]);
+      const inForce = items.filter((i) => i.status.kind === 'in_force').at(-1);
+      const latestWithGoals = await latestProgrammeWithGoals(ctx, items);
+      return <StartPage view={view} inForce={inForce} latestWithGoals={latestWithGoals} />;
+    }),
+  );
 
-  web.get('/program/:slug', async (c) => {
-    const [view, { networks }] = await Promise.all([getProgramme(ctx, c.req.param('slug')), getCollaboration(ctx)]);
-    const proposalProblems = view.programme.state === 'draft' ? checkProposable(view.programme) : [];
-    return html(
-      c,
-      <ProgrammePage
-        view={view}
-        networks={networks}
-        proposalProblems={proposalProblems}
-        mayReadMemos={allows(ctx.principal, 'read_internal')}
-        pdfAvailable={pdfPrinter.available()}
-        consultation={await consultationLink(ctx, view.programme)}
-      />,
-    );
-  });
+  web.get('/program', (c) =>
+    forThePublic(c, async () => {
+      const [{ collaboration }, items] = await Promise.all([getCollaboration(ctx), listProgrammes(ctx)]);
+      return <ProgrammeListPage items={items} collaborationName={collaboration.name} />;
+    }),
+  );
 
-  web.get('/antagande', async (c) => {
-    const items = await listProgrammes(ctx);
-    const rows = items
-      .filter((i) => i.programme.state !== 'draft')
-      .map((i) => ({
-        slug: i.programme.slug,
-        name: i.programme.name,
-        nameEn: i.programme.nameEn ?? '',
-        status: i.status,
-        adoptionRule: i.programme.adoptionRule,
-      }));
-    return html(c, <AdoptionIndexPage rows={rows} />);
-  });
+  web.get('/program/:slug', (c) =>
+    forThePublic(c, async () => {
+      const [view, { networks }] = await Promise.all([getProgramme(ctx, c.req.param('slug')), getCollaboration(ctx)]);
+      const proposalProblems = view.programme.state === 'draft' ? checkProposable(view.programme) : [];
+      return (
+        <ProgrammePage
+          view={view}
+          networks={networks}
+          proposalProblems={proposalProblems}
+          mayReadMemos={allows(ctx.principal, 'read_internal')}
+          pdfAvailable={pdfPrinter.available()}
+          consultation={await consultationLink(ctx, view.programme)}
+        />
+      );
+    }),
+  );
 
-  web.get('/program/:slug/antagande', async (c) => {
-    const overview = await getAdoption(ctx, c.req.param('slug'));
-    return html(
-      c,
-      <AdoptionPage
-        overview={overview}
-        recorded={c.req.query('registrerat') === '1'}
-        rights={decisionRights(ctx, overview)}
-        pdfAvailable={pdfPrinter.available()}
-      />,
-    );
-  });
+  web.get('/antagande', (c) =>
+    forThePublic(c, async () => {
+      const items = await listProgrammes(ctx);
+      const rows = items
+        .filter((i) => i.programme.state !== 'draft')
+        .map((i) => ({
+          slug: i.programme.slug,
+          name: i.programme.name,
+          nameEn: i.programme.nameEn ?? '',
+          status: i.status,
+          adoptionRule: i.programme.adoptionRule,
+        }));
+      return <AdoptionIndexPage rows={rows} />;
+    }),
+  );
+
+  web.get('/program/:slug/antagande', (c) =>
+    forThePublic(c, async () => {
+      const overview = await getAdoption(ctx, c.req.param('slug'));
+      return (
+        <AdoptionPage
+          overview={overview}
+          recorded={c.req.query('registrerat') === '1'}
+          rights={decisionRights(ctx, overview)}
+          pdfAvailable={pdfPrinter.available()}
+        />
+      );
+    }),
+  );
 
   // Refused before the form is read unless the person may record some member's or the committee's decisions;
   // recordDecision decides for the member the decision names.
@@ -114,16 +125,18 @@ export function readRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
     );
   });
 
-  web.get('/versioner', async (c) => html(c, <VersionsPage items={await listProgrammes(ctx)} />));
+  web.get('/versioner', (c) => forThePublic(c, async () => <VersionsPage items={await listProgrammes(ctx)} />));
 
-  web.get('/versioner/jamfor', async (c) => {
-    const from = c.req.query('fran') ?? '';
-    const to = c.req.query('till') ?? '';
-    const [comparison, items] = await Promise.all([comparePrograms(ctx, from, to), listProgrammes(ctx)]);
-    return html(c, <ComparePage comparison={comparison} items={items} />);
-  });
+  web.get('/versioner/jamfor', (c) =>
+    forThePublic(c, async () => {
+      const from = c.req.query('fran') ?? '';
+      const to = c.req.query('till') ?? '';
+      const [comparison, items] = await Promise.all([comparePrograms(ctx, from, to), listProgrammes(ctx)]);
+      return <ComparePage comparison={comparison} items={items} />;
+    }),
+  );
 
-  web.get('/om', async (c) => html(c, <AboutPage view={await getCollaboration(ctx)} />));
-  web.get('/tillganglighet', (c) => html(c, <AccessibilityPage />));
+  web.get('/om', (c) => forThePublic(c, async () => <AboutPage view={await getCollaboration(ctx)} />));
+  web.get('/tillganglighet', (c) => forThePublic(c, async () => <AccessibilityPage />));
   return web;
 }

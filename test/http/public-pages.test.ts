@@ -1,10 +1,13 @@
 /**
- * Pages of plans and follow-up are kept whole for visitors who are not signed in, under the data
+ * Pages of programmes, plans and follow-up are kept whole for visitors who are not signed in, under the data
  * version (the audit trail's last position): a new report shows at once, and a signed-in reader is
  * never served the public's copy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepos } from '../../src/app/context.js';
+import { createDraft } from '../../src/app/programmes/create-draft.js';
+import { createApp } from '../../src/compose-app.js';
+import { counting } from '../support/counting-queries.js';
 import { reportActivity } from '../../src/app/follow-up/report-activity.js';
 import type { Activity, Plan } from '../../src/domain/plans/plan.js';
 import { ANONYMOUS_COOKIE, openTestApp, type TestApp } from '../support/app.js';
@@ -48,6 +51,31 @@ describe.each(testDialects)('public plan and follow-up pages on %s', (dialect) =
       expect(html, paths[i]).not.toEqual(before[i]);
       if (i !== 1) expect(html, paths[i]).toContain(comment);
     }
+  });
+
+  it('keeps the programme pages whole for the public until the data changes', async () => {
+    const { ctx, countOf } = counting(t.ctx);
+    const app = createApp(ctx);
+    const paths = ['/', '/program', '/program/sup-2035', '/antagande', '/program/sup-2035/antagande', '/versioner'];
+    const round = async () => {
+      const pages: string[] = [];
+      for (const path of paths) {
+        const res = await app.request(`http://localhost${path}`);
+        expect(res.status, path).toBe(200);
+        pages.push(await res.text());
+      }
+      return pages;
+    };
+    const first = await round();
+    // The programme page asks for its consultation, a read no other request shares.
+    const consultationReads = countOf('consultations');
+    expect(consultationReads).toBeGreaterThan(0);
+    expect(await round()).toEqual(first);
+    expect(countOf('consultations')).toBe(consultationReads);
+
+    await createDraft(t.ctx, { from: 'sup-2035', name: 'Ett nytt utkast' });
+    await round();
+    expect(countOf('consultations')).toBeGreaterThan(consultationReads);
   });
 
   it('never serves the public’s copy to someone signed in', async () => {
