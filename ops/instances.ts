@@ -60,7 +60,13 @@ export class Instance {
     const log = openSync(this.logFile, 'a');
     const [node, ...args] = instanceCommand();
     const child = spawn(node!, [...this.nodeFlags, ...args], {
-      env: { ...process.env, ...unitEnvironment(INSTANCE_UNIT), PORT: String(this.port), HOST: '127.0.0.1', ...this.env },
+      env: {
+        ...process.env,
+        ...unitEnvironment(INSTANCE_UNIT),
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        ...this.env,
+      },
       stdio: ['ignore', log, log],
     });
     closeSync(log);
