@@ -3,6 +3,7 @@ import { SYSTEM, type Actor } from '../domain/auth/actor.js';
 import type { Principal } from '../domain/auth/policies.js';
 import { todayInSweden } from '../domain/dates.js';
 import {
+  oncePerRequest,
   oncePerVersion,
   sharingAuditHead,
   sharingCollaborationReads,
@@ -121,7 +122,7 @@ export const readRepos = (ctx: AppContext): Repositories => {
       collaboration: sharingCollaborationReads(repos.collaboration, once),
       programmes: sharingProgrammeReads(repos.programmes, once),
       decisions: sharingDecisionReads(repos.decisions, once),
-      indicators: sharingIndicatorReads(repos.indicators, once),
+      indicators: sharingIndicatorReads(repos.indicators, once, oncePerRequest()),
       plans: sharingPlanReads(repos.plans, once),
     };
     repositoriesOfRequest.set(scope, shared);

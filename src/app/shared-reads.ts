@@ -121,9 +121,19 @@ export function sharingDecisionReads(repo: DecisionRepository, once: Once): Deci
   };
 }
 
-/** An indicator by key: a page of indicators reads their weighting indicator (the population) once each. */
-export function sharingIndicatorReads(repo: IndicatorRepository, once: Once): IndicatorRepository {
-  return { ...repo, byKey: (key) => once(`indicators.byKey:${key}`, () => repo.byKey(key)) };
+/**
+ * An indicator by key: a page of indicators reads their weighting indicator (the population) once each.
+ * Values, too large to keep for later requests, are read once within the request (`request`): the
+ * key-indicator conference pack asks for the same values in several sections.
+ */
+export function sharingIndicatorReads(repo: IndicatorRepository, once: Once, request: Once): IndicatorRepository {
+  const list = listed(request);
+  return {
+    ...repo,
+    byKey: (key) => once(`indicators.byKey:${key}`, () => repo.byKey(key)),
+    values: (id, filter = {}) =>
+      list(`indicators.values:${id}:${JSON.stringify(filter)}`, () => repo.values(id, filter)),
+  };
 }
 
 /** The yearly plans, their activities and decisions: the plan, follow-up and progress pages each read them several times. */

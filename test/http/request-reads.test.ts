@@ -75,6 +75,25 @@ describe.each(testDialects)('reads shared within a request on %s', (dialect) => 
     expect(countOf('plans')).toBe(plans);
   });
 
+  it('reads an indicator’s values once within a request, and again in the next', async () => {
+    const { ctx: base, countOf } = counting(t.ctx);
+    const ctx = requestScopedContext(base);
+    const app = new Hono().use(contextStorage());
+    app.get('/:n', async (c) => {
+      const repos = readRepos(ctx);
+      const indicator = (await repos.indicators.list())[0]!;
+      const first = await repos.indicators.values(indicator.id, { from: 2010 });
+      const again = await repos.indicators.values(indicator.id, { from: 2010 });
+      expect(again).toEqual(first);
+      expect(again).not.toBe(first);
+      return c.text('ok');
+    });
+    await app.request('/a');
+    expect(countOf('indicator_values')).toBe(1);
+    await app.request('/b');
+    expect(countOf('indicator_values')).toBe(2);
+  });
+
   it('gives every request the same records, which none may change', async () => {
     const seen: unknown[] = [];
     const ctx = requestScopedContext(t.ctx);
