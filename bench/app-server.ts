@@ -76,6 +76,39 @@ export async function getOk(url: string, cookie?: string): Promise<{ ms: number;
   };
 }
 
+/** What the store parts measure of the indicator page (bench/kolada-store.bench.ts, bench/kolada-full.bench.ts). */
+export interface IndicatorPageFigures {
+  /** Each page's first request (it renders the figures), ms. */
+  pageColdMs: number[];
+  /** Each page again, ms. */
+  pageWarmMs: number[];
+  page: ServerLoad;
+  healthz: ServerLoad;
+}
+
+/**
+ * The indicator pages at `paths` one request at a time, first cold then warm, then under load, and
+ * /healthz under the same load on the same server; `phase` marks each step for the memory report.
+ */
+export async function measureIndicatorPages(
+  settings: Omit<LoadInput, 'paths'>,
+  paths: string[],
+  label: string,
+  phase: (name: string) => void,
+): Promise<IndicatorPageFigures> {
+  const pageColdMs: number[] = [];
+  const pageWarmMs: number[] = [];
+  for (const path of paths) pageColdMs.push((await getOk(settings.url + path)).ms);
+  for (const path of paths) pageWarmMs.push((await getOk(settings.url + path)).ms);
+  await getOk(`${settings.url}/healthz`);
+  phase('pages rendered');
+  const page = await loadWithCpu(settings, paths, label);
+  phase('indicator page load');
+  const healthz = await loadWithCpu(settings, ['/healthz'], label);
+  phase('/healthz load');
+  return { pageColdMs, pageWarmMs, page, healthz };
+}
+
 /**
  * Loads `paths` with autocannon in a child process and divides this process's CPU time over the
  * requests. Unlike latency, CPU time per request hardly grows when other work shares the machine:

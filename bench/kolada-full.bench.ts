@@ -16,7 +16,7 @@
  * autocannon (10 connections) against /healthz. Runs as a child process of bench/run.ts.
  */
 // Loaded at the start, while src/ is as the run began; the loading child has its own process and memory.
-import { getOk, loadWithCpu, startApp, type ServerLoad } from './app-server.js';
+import { measureIndicatorPages, startApp, type IndicatorPageFigures } from './app-server.js';
 import { createContext, type AppContext } from '../src/app/context.js';
 import { getComparison } from '../src/app/indicators/comparison.js';
 import { createDb, type Storage } from '../src/storage/database.js';
@@ -67,16 +67,12 @@ export interface KoladaFullInput {
   keep: boolean;
 }
 
-export interface KoladaFullResult {
+export interface KoladaFullResult extends IndicatorPageFigures {
   database: string;
   kept: boolean;
   /** What the loading child measured, with its own memory figures. */
   store: LoaderResult;
   comparison: CallTimes;
-  pageColdMs: number[];
-  pageWarmMs: number[];
-  page: ServerLoad;
-  healthz: ServerLoad;
   /** Memory of this process: the app serving the full store. */
   rssByPhase: RssAtPhase[];
   peakRssBytes: number | null;
@@ -105,23 +101,13 @@ async function measurePage(ctx: AppContext, shape: Shape, input: KoladaFullInput
     while (keys.size < Math.min(input.warmKeys, shape.kpis.length))
       keys.add(shape.kpis[Math.floor(random() * shape.kpis.length)]!.kpi.id);
     const paths = [...keys].map((key) => `/nyckeltal/${key}`);
-    const pageColdMs: number[] = [];
-    const pageWarmMs: number[] = [];
-    for (const path of paths) pageColdMs.push((await getOk(url + path)).ms);
-    for (const path of paths) pageWarmMs.push((await getOk(url + path)).ms);
-    await getOk(`${url}/healthz`);
     const settings = {
       url,
       connections: input.connections,
       seconds: input.loadSeconds,
       warmupSeconds: input.warmupSeconds,
     };
-    phase('pages rendered');
-    const page = await loadWithCpu(settings, paths, 'kolada-full');
-    phase('indicator page load');
-    const healthz = await loadWithCpu(settings, ['/healthz'], 'kolada-full');
-    phase('/healthz load');
-    return { pageColdMs, pageWarmMs, page, healthz };
+    return await measureIndicatorPages(settings, paths, 'kolada-full', phase);
   } finally {
     await server.close();
   }

@@ -13,7 +13,7 @@ import { getComparison } from '../src/app/indicators/comparison.js';
 import { seedDemo } from '../src/seed/seed-demo.js';
 import { createDb, type Storage } from '../src/storage/database.js';
 import { migrateToLatest } from '../src/storage/migrations/index.js';
-import { getOk, loadWithCpu, startApp, type ServerLoad } from './app-server.js';
+import { measureIndicatorPages, startApp, type IndicatorPageFigures } from './app-server.js';
 import { openBenchSchema } from './postgres.js';
 import {
   DEMO_COMPARISON_AREAS,
@@ -50,7 +50,7 @@ export interface StoreInput {
   tmpDir: string;
 }
 
-export interface StoreResult {
+export interface StoreResult extends IndicatorPageFigures {
   dialect: 'sqlite' | 'postgres';
   areas: number;
   kpis: number;
@@ -64,11 +64,6 @@ export interface StoreResult {
   /** How the database plans the values query of loadIndicatorData (one line per step). */
   valuesQueryPlan: string[];
   comparison: CallTimes;
-  /** First request of each warm key (renders the chart) and a second one (cached chart). */
-  pageColdMs: number[];
-  pageWarmMs: number[];
-  page: ServerLoad;
-  healthz: ServerLoad;
   /** RSS at the end of each phase, to see what the peak belongs to. */
   rssByPhase: RssAtPhase[];
   peakRssBytes: number | null;
@@ -281,24 +276,13 @@ async function measureHttp(ctx: AppContext, input: StoreInput, phase: (name: str
     // A fixed set of keys spread over the KPIs; each rendered once so its chart is in the cache.
     const step = Math.max(1, Math.floor(input.kpis / input.warmKeys));
     const paths = Array.from({ length: input.warmKeys }, (_, i) => `/nyckeltal/${kpiKey(i * step)}`);
-    const pageColdMs: number[] = [];
-    const pageWarmMs: number[] = [];
-    for (const path of paths) pageColdMs.push((await getOk(url + path)).ms);
-    for (const path of paths) pageWarmMs.push((await getOk(url + path)).ms);
-    await getOk(`${url}/healthz`);
     const settings = {
       url,
       connections: input.connections,
       seconds: input.loadSeconds,
       warmupSeconds: input.warmupSeconds,
     };
-    phase('pages rendered');
-    const label = `store ${input.dialect}`;
-    const page = await loadWithCpu(settings, paths, label);
-    phase('indicator page load');
-    const healthz = await loadWithCpu(settings, ['/healthz'], label);
-    phase('/healthz load');
-    return { pageColdMs, pageWarmMs, page, healthz };
+    return await measureIndicatorPages(settings, paths, `store ${input.dialect}`, phase);
   } finally {
     await server.close();
   }

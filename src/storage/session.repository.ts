@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Role } from '../domain/auth/roles.js';
-import type { UserStatus, UserWithGrants } from '../domain/auth/user.js';
+import type { UserWithGrants } from '../domain/auth/user.js';
 import { reusableQuery } from './reusable-query.js';
+import { toGrant, toUser } from './user.repository.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -87,17 +87,8 @@ export const sessionRepository = (db: Db) => ({
         expiresAt: r.expires_at,
       },
       user: {
-        id: r.user_id,
-        email: r.email,
-        name: r.name,
-        status: r.status as UserStatus,
-        hasPassword: r.password_hash !== null,
-        version: r.version,
-        createdAt: r.created_at,
-        updatedAt: r.updated_at,
-        grants: rows
-          .filter((g) => g.role !== null)
-          .map((g) => ({ role: g.role as Role, memberId: g.member_id, networkId: g.network_id })),
+        ...toUser({ ...r, id: r.user_id }),
+        grants: rows.flatMap((g) => (g.role === null ? [] : [toGrant({ ...g, role: g.role })])),
       },
     };
   },

@@ -7,7 +7,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const COLUMNS = ['id', 'email', 'name', 'status', 'password_hash', 'version', 'created_at', 'updated_at'] as const;
 
-const toUser = (r: Selectable<UserTable>): User => ({
+export const toUser = (r: Selectable<UserTable>): User => ({
   id: r.id,
   email: r.email,
   name: r.name,
@@ -16,6 +16,13 @@ const toUser = (r: Selectable<UserTable>): User => ({
   version: r.version,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+});
+
+/** A role assignment row as a grant. */
+export const toGrant = (g: { role: string; member_id: number | null; network_id: number | null }): RoleGrant => ({
+  role: g.role as Role,
+  memberId: g.member_id,
+  networkId: g.network_id,
 });
 
 /** Accounts and their role grants. Emails are stored lower-cased (one account per address). */
@@ -47,9 +54,7 @@ export const userRepository = (db: Db) => ({
     const grants = await db.selectFrom('role_assignments').selectAll().orderBy('id').execute();
     return rows.map((r) => ({
       ...toUser(r),
-      grants: grants
-        .filter((g) => g.user_id === r.id)
-        .map((g) => ({ role: g.role as Role, memberId: g.member_id, networkId: g.network_id })),
+      grants: grants.filter((g) => g.user_id === r.id).map(toGrant),
     }));
   },
 
@@ -60,7 +65,7 @@ export const userRepository = (db: Db) => ({
       .where('user_id', '=', userId)
       .orderBy('id')
       .execute();
-    return rows.map((g) => ({ role: g.role as Role, memberId: g.member_id, networkId: g.network_id }));
+    return rows.map(toGrant);
   },
 
   async insert(user: { email: string; name: string; passwordHash: string | null }, now: string): Promise<number> {

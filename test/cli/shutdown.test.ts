@@ -2,65 +2,33 @@
  * `samverkan serve` stopped with SIGTERM while a request is under way: the compiled server (as production
  * runs it) finishes that request, takes no new ones, closes the database and exits 0.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_MAIN } from '../support/cli.js';
+import { serveCompiled, type ServedCli } from '../support/cli.js';
 
 describe('samverkan serve: shutdown (compiled)', { timeout: 120_000 }, () => {
-  let dir: string;
-  let server: ChildProcessWithoutNullStreams;
-  let stdout = '';
+  let served: ServedCli;
+  let server: ServedCli['process'];
   let url: URL;
 
   const logLines = () =>
-    stdout
+    served
+      .output()
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-  /** Resolves with the first log line of `event` (the lines come as the server writes them). */
-  const logged = (event: string): Promise<Record<string, unknown>> =>
-    new Promise((resolve, reject) => {
-      const look = () => {
-        const line = logLines().find((l) => l.event === event);
-        if (!line) return false;
-        server.stdout.off('data', look);
-        resolve(line);
-        return true;
-      };
-      if (look()) return;
-      server.stdout.on('data', look);
-      server.once('exit', (code) => reject(new Error(`Servern avslutades (${code}) utan ${event}:\n${stdout}`)));
-    });
+  /** The first log line of `event`. */
+  const logged = async (event: string) =>
+    JSON.parse(await served.lineMatching((l) => l.includes(`"event":"${event}"`))) as Record<string, unknown>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'samverkan-shutdown-'));
-    server = spawn(process.execPath, [CLI_MAIN, 'serve'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: join(dir, 'samverkan.sqlite'),
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOG_LEVEL: 'info',
-        SEED_DEMO: 'false',
-        SHUTDOWN_TIMEOUT_SECONDS: '60',
-        SMTP_URL: '',
-        OIDC_ISSUER: '',
-        METRICS_TOKEN: '',
-      },
-    });
-    server.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    url = new URL(String((await logged('server.started')).url));
+    served = await serveCompiled({ SEED_DEMO: 'false', SHUTDOWN_TIMEOUT_SECONDS: '60', METRICS_TOKEN: '' });
+    server = served.process;
+    url = new URL(served.url);
   });
-  afterAll(() => {
-    if (server.exitCode === null) server.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => served?.close());
 
   it('finishes the request under way, takes no new one, and exits 0 once it is answered', async () => {
     // Read to the end: the server counts a response as answered once its last byte is written, and the
