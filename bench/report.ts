@@ -2,6 +2,7 @@
  * The benchmark's report: figures next to their targets with PASS/FAIL, as text for people and as
  * one JSON object for machines. Labels are short technical terms, readable in Swedish and English.
  */
+import { readingSection, type ReadingResult } from './reading-report.js';
 import type { BurstFigures, DocumentsResult } from './documents.bench.js';
 import type { ImportResult } from './import.bench.js';
 import type { LighthouseResult } from './lighthouse.bench.js';
@@ -98,6 +99,8 @@ export interface Report {
   documents: DocumentsResult | null;
   lighthouse: LighthouseResult | null;
   routes: RoutesResult[];
+  /** Reading board documents (part 9). */
+  reading?: ReadingResult | null;
   /** Only with --only kolada-full. */
   koladaFull?: KoladaFullResult | null;
   checks: Check[];
@@ -664,6 +667,7 @@ export function formatReport(report: Report): string {
   if (report.lighthouse) lines.push('', ...lighthouseSection(report.lighthouse, 6));
   for (const r of report.routes) lines.push('', ...routesSection(r, 7));
   if (report.koladaFull) lines.push('', ...koladaFullSection(report.koladaFull, 8));
+  if (report.reading) lines.push('', ...readingSection(report.reading, 9));
   lines.push('', 'Checks');
   const width = Math.max(...report.checks.map((c) => c.name.length));
   for (const c of report.checks)

@@ -4,13 +4,16 @@
  * with a published comment (reported, grouped in a theme), a comment waiting for its confirmation link,
  * an event's files, recordings and outcomes, and a signed-in administrator's session.
  */
+import { readFileSync } from 'node:fs';
 import { addUser } from '../src/app/auth/users.js';
 import { startSession } from '../src/app/auth/sessions.js';
 import { confirmComment, submitComment } from '../src/app/consultation/comments.js';
 import { groupInTheme } from '../src/app/consultation/answers.js';
 import { reportComment } from '../src/app/consultation/moderation.js';
 import { openConsultation } from '../src/app/consultation/open-consultation.js';
-import { readRepos, repositories, today, type AppContext } from '../src/app/context.js';
+import { actingAs, readRepos, repositories, today, type AppContext } from '../src/app/context.js';
+import { readAndKeepDecisionDocument } from '../src/app/decision-documents/keep-decision-document.js';
+import { closeDocumentReaders } from '../src/documents/reading/close-readers.js';
 import { addFile, addOutcome, addRecording } from '../src/app/events/event-documentation.js';
 import { createPlan } from '../src/app/plans/create-plan.js';
 import { addActivity } from '../src/app/plans/edit-activities.js';
@@ -49,6 +52,8 @@ export interface RouteData {
   memo: { slug: string; code: string };
   programmeId: string;
   openDataFile: string;
+  /** A document read to record a decision (the demo's memo, pasted), kept for review. */
+  decisionDocument: { id: string };
 }
 
 const programmeOf = async (ctx: AppContext, slug: string): Promise<Programme> =>
@@ -215,6 +220,18 @@ export async function prepareRouteData(ctx: AppContext): Promise<RouteData> {
     .where('slug', '=', 'sup-2035')
     .executeTakeFirstOrThrow();
   const firstDataset = OPEN_DATASETS[0]!;
+  const asAdmin = actingAs(
+    ctx,
+    { kind: 'user', userId, name: 'Bench Admin' },
+    { signedIn: true, grants: [{ role: 'admin', memberId: null, networkId: null }] },
+  );
+  const memo = readFileSync(
+    new URL('../data/demo/utvecklingsprogram-2035-tjansteskrivelse.txt', import.meta.url),
+    'utf8',
+  );
+  const { document } = await readAndKeepDecisionDocument(asAdmin, { text: memo }, new TextEncoder().encode(memo));
+  // The repair's worker thread is not what the routes measure: ended now, as it would be once idle.
+  await closeDocumentReaders();
 
   return {
     adminCookie: `samverkan=${token}`,
@@ -238,5 +255,6 @@ export async function prepareRouteData(ctx: AppContext): Promise<RouteData> {
     memo: { slug: 'sup-2035-proposal', code: '0136' },
     programmeId: String(sup2035.id),
     openDataFile: `${firstDataset.slug}.csv`,
+    decisionDocument: { id: String(document.id) },
   };
 }

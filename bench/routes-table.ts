@@ -75,6 +75,7 @@ export function parameterRules(d: RouteData): [RegExp, Record<string, string>][]
     [/^\/api\/v1\/plans\//, { id: d.plan.planId }],
     [/^\/api\/v1\/conference-packs\//, { id: d.defaults.year! }],
     [/^\/oppna-data\//, { file: d.openDataFile }],
+    [/^\/antagande\/dokument\/:id/, { id: d.decisionDocument.id }],
   ];
 }
 

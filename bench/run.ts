@@ -12,7 +12,7 @@
  *   npm run bench -- --postgres-store     also the store on PostgreSQL
  *   npm run bench -- --postgres-plans     also the plans on PostgreSQL
  *   npm run bench -- --json out.json      the JSON report to a file (otherwise stdout's last line)
- *   npm run bench -- --only import|store|plans|start|documents|lighthouse|routes  one part only
+ *   npm run bench -- --only import|store|plans|start|documents|lighthouse|routes|reading  one part only
  *   npm run bench -- --only kolada-full   the full Kolada scale on PostgreSQL (hours; never part of a plain run;
  *                                         --areas, --kpis, --layout-kpis, --ratio-rows, --keep: bench/kolada-full-options.ts)
  *   npm run bench -- --runs N             import runs per side (default 3, ≥ 2)
@@ -37,6 +37,9 @@ import type { StoreInput, StoreResult } from './kolada-store.bench.js';
 import type { KoladaFullInput, KoladaFullResult } from './kolada-full.bench.js';
 import { KOLADA_FULL_OPTIONS, koladaFullInput } from './kolada-full-options.js';
 import { koladaFullChecks } from './kolada-full-report.js';
+import type { DocumentReadingResult } from './document-reading.bench.js';
+import type { OcrRepairResult } from './ocr-repair.bench.js';
+import { readingChecks, type ReadingResult } from './reading-report.js';
 import type { PlansInput, PlansResult } from './plans.bench.js';
 import type { RoutesInput, RoutesResult } from './routes.bench.js';
 import type { StartInput, StartResult } from './start.bench.js';
@@ -60,11 +63,21 @@ const { values: args } = parseArgs({
   },
   strict: true,
 });
-const PARTS = ['import', 'store', 'plans', 'start', 'documents', 'lighthouse', 'routes', 'kolada-full'] as const;
+const PARTS = [
+  'import',
+  'store',
+  'plans',
+  'start',
+  'documents',
+  'lighthouse',
+  'routes',
+  'reading',
+  'kolada-full',
+] as const;
 type Part = (typeof PARTS)[number];
 if (args.only !== undefined && !(PARTS as readonly string[]).includes(args.only))
   throw new Error(
-    '--only takes "import", "store", "plans", "start", "documents", "lighthouse", "routes" or "kolada-full".',
+    '--only takes "import", "store", "plans", "start", "documents", "lighthouse", "routes", "reading" or "kolada-full".',
   );
 // kolada-full takes hours and tens of GB: only when asked for by name.
 const includes = (part: Part) => (args.only === undefined ? part !== 'kolada-full' : args.only === part);
@@ -292,6 +305,15 @@ async function main(): Promise<number> {
             tmpDir,
           }),
         );
+    // Reading board documents: OCR and the repair of its damage, each part in a process of its own.
+    const reading: ReadingResult | null = includes('reading')
+      ? {
+          repair: await runInChild<{ quick: boolean }, OcrRepairResult>('./ocr-repair.bench.ts', { quick: args.quick }),
+          reading: await runInChild<{ quick: boolean }, DocumentReadingResult>('./document-reading.bench.ts', {
+            quick: args.quick,
+          }),
+        }
+      : null;
     const koladaFull = includes('kolada-full')
       ? await runInChild<KoladaFullInput, KoladaFullResult>('./kolada-full.bench.ts', koladaFullInput(args, settings))
       : null;
@@ -308,9 +330,11 @@ async function main(): Promise<number> {
       documents,
       lighthouse,
       routes,
+      reading,
       koladaFull,
       checks: [
         ...checksOf(imports, stores, plans, start, documents, lighthouse, routes),
+        ...(reading ? readingChecks(reading) : []),
         ...(koladaFull ? koladaFullChecks(koladaFull) : []),
       ],
     };

@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { IMPORT_MAX_BYTES, IMPORT_PATH } from './web/indicator.routes.js';
+import { DOCUMENT_UPLOAD_PATH } from './web/decision-document-paths.js';
+import { DOCUMENT_READ_API_PATH } from './http/api/document-reading.api.js';
+import { MAX_DOCUMENT_BYTES } from './documents/reading/file-type.js';
 import { csrf } from 'hono/csrf';
 import { contextStorage } from 'hono/context-storage';
 import { securityEvent } from './app/auth/security-log.js';
@@ -83,7 +86,14 @@ export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
   app.use(securityHeaders, strictTransportSecurity);
   // Refuses cross-site form posts (Sec-Fetch-Site, else Origin against the origin the browser sees,
   // https behind a trusted TLS proxy); JSON calls cannot be sent cross-site without CORS.
-  app.use(csrf({ origin: (origin, c) => origin === publicOrigin(c) }));
+  // An API call with a key (Authorization: Bearer) is no browser's form: a cross-site page cannot send that
+  // header without CORS, so the API's file and text uploads (documents/read) need no Origin from it.
+  const sameOrigin = csrf({ origin: (origin, c) => origin === publicOrigin(c) });
+  app.use((c, next) =>
+    c.req.path.startsWith('/api/') && /^Bearer /i.test(c.req.header('authorization') ?? '')
+      ? next()
+      : sameOrigin(c, next),
+  );
   const defaultBodyLimit = bodyLimit({
     maxSize: options.maxBodyBytes ?? 1024 * 1024,
     onError: (c) =>
@@ -100,7 +110,19 @@ export function createApp(base: AppContext, options: HttpOptions = {}): Hono {
     onError: (c) =>
       c.html(renderErrorPage({ status: 413, message: 'Filen är större än 10 MB. Dela upp den och försök igen.' }), 413),
   });
-  app.use((c, next) => (c.req.path === IMPORT_PATH ? uploadBodyLimit(c, next) : defaultBodyLimit(c, next)));
+  // A board's document (a PDF or a scan) may be up to 20 MB, with the multipart form around it.
+  const documentBodyLimit = bodyLimit({
+    maxSize: MAX_DOCUMENT_BYTES + 64 * 1024,
+    onError: (c) =>
+      c.req.path.startsWith('/api/')
+        ? c.json(errorBody('payload_too_large', 'Filen är större än 20 MB.'), 413)
+        : c.html(renderErrorPage({ status: 413, message: 'Filen är större än 20 MB.' }), 413),
+  });
+  app.use((c, next) => {
+    if (c.req.path === IMPORT_PATH) return uploadBodyLimit(c, next);
+    if (c.req.path === DOCUMENT_UPLOAD_PATH || c.req.path === DOCUMENT_READ_API_PATH) return documentBodyLimit(c, next);
+    return defaultBodyLimit(c, next);
+  });
 
   app.use(sessions(ctx));
   app.use(compressForThePublic);

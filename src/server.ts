@@ -1,3 +1,4 @@
+import { closeDocumentReaders } from './documents/reading/close-readers.js';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { ensureFirstAdministrator } from './app/auth/users.js';
@@ -109,6 +110,7 @@ export async function startServer(config: Config = loadConfig()) {
     for (const { what, close } of [
       ...closers,
       { what: 'pdf_printer', close: () => pdfPrinter.close() },
+      { what: 'document_readers', close: closeDocumentReaders },
       { what: 'database', close: () => storage.db.destroy() },
     ]) {
       try {

@@ -25,6 +25,7 @@ import { eventRepository } from '../storage/event.repository.js';
 import { followUpRepository } from '../storage/follow-up.repository.js';
 import { goalIndicatorRepository } from '../storage/goal-indicator.repository.js';
 import { indicatorRepository } from '../storage/indicator.repository.js';
+import { decisionDocumentRepository } from '../storage/decision-document.repository.js';
 import { jobRunRepository } from '../storage/job-run.repository.js';
 import { koladaCatalogueRepository } from '../storage/kolada-catalogue.repository.js';
 import { memoRepository } from '../storage/memo.repository.js';
@@ -93,6 +94,7 @@ export const repositories = (db: Kysely<Database> | Transaction<Database>, diale
   events: eventRepository(db),
   progress: progressRepository(db),
   jobRuns: jobRunRepository(db),
+  decisionDocuments: decisionDocumentRepository(db),
 });
 
 export type Repositories = ReturnType<typeof repositories>;

@@ -7,6 +7,7 @@ import { printerFailure } from '../documents/render-document.js';
 import { DomainError } from '../domain/errors.js';
 import { createDb } from '../storage/database.js';
 import { migrateToLatest } from '../storage/migrations/index.js';
+import { registerDocumentReadCommand } from './document-read.command.js';
 
 interface FileOptions {
   format: string;
@@ -73,8 +74,10 @@ export function registerDocumentCommands(program: Command): void {
     .command('document')
     .description(
       'Skriver ett dokument som HTML, Word (DOCX) eller PDF: tjänsteskrivelsen till en kommunstyrelse, programdokumentet, ' +
-        'årsredovisningen eller underlaget till nyckeltalskonferensen. PDF kräver Chromium (CHROMIUM_PATH).',
+        'årsredovisningen eller underlaget till nyckeltalskonferensen. PDF kräver Chromium (CHROMIUM_PATH). ' +
+        'Läser också ett beslutsdokument (read).',
     );
+  registerDocumentReadCommand(document);
   const withFile = (command: Command) =>
     command
       .option('--format <format>', 'html, docx eller pdf', 'html')

@@ -62,6 +62,7 @@ export interface Database {
   calendar_event_recordings: CalendarEventRecordingTable;
   calendar_event_outcomes: CalendarEventOutcomeTable;
   job_runs: JobRunTable;
+  decision_documents: DecisionDocumentTable;
 }
 
 type Id = Generated<number>;
@@ -703,4 +704,27 @@ export interface JobRunTable {
   instance_id: string;
   duration_ms: number | null;
   requested_by: ColumnType<string, string | undefined, string>;
+}
+
+export interface DecisionDocumentTable {
+  id: Id;
+  file_name: string;
+  media_type: string;
+  sha256: string;
+  size_bytes: number;
+  pages: number;
+  read_method: string;
+  ocr_confidence: number | null;
+  content: Uint8Array;
+  read_text: string;
+  repaired_text: string;
+  /** JSON: TextRepair[]. */
+  repairs: string;
+  /** JSON: ExtractedDecision. */
+  extraction: string;
+  read_by: number;
+  read_at: string;
+  decision_id: number | null;
+  confirmed_by: number | null;
+  confirmed_at: string | null;
 }

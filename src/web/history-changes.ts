@@ -217,6 +217,21 @@ const FIELD_NAMES: Record<HistoryEntry['entityType'], Record<string, string>> = 
     status: 'läge',
   },
   job: { job: 'jobb' },
+  decision_document: {
+    fileName: 'fil',
+    sha256: 'SHA-256',
+    sizeBytes: 'storlek (byte)',
+    pages: 'sidor',
+    decisionId: 'beslut',
+    'read.date': 'inläst datum',
+    'read.paragraph': 'inläst paragraf',
+    'read.outcome': 'inläst beslut',
+    'read.memberCode': 'inläst kommunkod',
+    'confirmed.date': 'bekräftat datum',
+    'confirmed.paragraph': 'bekräftad paragraf',
+    'confirmed.outcome': 'bekräftat beslut',
+    'confirmed.memberId': 'bekräftad kommun',
+  },
 };
 
 const CODE_LABELS: Record<string, Record<string, string>> = {

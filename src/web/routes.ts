@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppContext } from '../app/context.js';
 import type { PdfPrinter } from '../documents/pdf-printer.js';
 import { documentRoutes } from './document.routes.js';
+import { decisionDocumentRoutes } from './decision-document.routes.js';
 import { consultationRoutes } from './consultation.routes.js';
 import { draftRoutes } from './draft.routes.js';
 import { eventRoutes } from './event.routes.js';
@@ -37,6 +38,7 @@ export function webRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): Hono {
   for (const path of EDITING_PATHS) web.use(path, requirePolicy(ctx, 'edit_programme'));
   web.route('/', draftRoutes(ctx));
   web.route('/', readRoutes(ctx, pdfPrinter));
+  web.route('/', decisionDocumentRoutes(ctx));
   web.route('/', historyRoutes(ctx));
   web.route('/', indicatorRoutes(ctx, pdfPrinter));
   web.route('/', planRoutes(ctx));

@@ -6,7 +6,7 @@ import { DomainError, validationFailed, type FieldProblem } from '../../domain/e
 import type { Body } from '../../domain/collaboration.js';
 import { recordEvent } from '../audit/record-event.js';
 import { currentCollaboration } from '../collaboration.js';
-import { inTransaction, timestamp, type AppContext } from '../context.js';
+import { inTransaction, timestamp, type AppContext, type Repositories } from '../context.js';
 import { parseInput } from '../input.js';
 import { loadProgramme } from '../programmes/get-programme.js';
 import { decisionInput, type DecisionInput } from './decision-input.js';
@@ -61,72 +61,80 @@ function resolveBody(input: DecisionInput, member: Member | null, bodies: Body[]
  */
 export async function recordDecision(ctx: AppContext, ref: string, raw: unknown): Promise<Decision> {
   const input = parseInput(decisionInput, raw);
-  return inTransaction(ctx, async (repos) => {
-    const programme = await loadProgramme(repos, ref);
-    if (programme.state === 'draft') {
-      throw new DomainError(
-        'not_proposed',
-        'Programmet är ett utkast. Det måste föreslås innan beslut om det kan registreras.',
-      );
-    }
-    const collaboration = await currentCollaboration(repos);
-    const [members, bodies] = await Promise.all([
-      repos.collaboration.members(collaboration.id),
-      repos.collaboration.bodies(collaboration.id),
-    ]);
-    const member = resolveMember(input, members);
-    // A member's officers record their own board's decisions only; the committee's are the secretariat's.
-    if (input.bodyKind === 'committee') authorize(ctx, 'record_committee_decision');
-    else
-      authorize(ctx, 'record_member_decision', {
-        memberId: member === 'foreign' || member === null ? null : member.id,
-      });
-    if (member === 'foreign') {
-      throw new DomainError(
-        'foreign_member',
-        `Kommunen är inte medlem i ${collaboration.name}. Välj en av medlemskommunerna.`,
-        [
-          {
-            field: input.memberId !== null ? 'memberId' : 'memberCode',
-            message: `Kommunen är inte medlem i ${collaboration.name}.`,
-          },
-        ],
-      );
-    }
-    const { decided, problems } = checkDate(input, todayInSweden(ctx.now()));
-    if (input.bodyKind === 'board' && member === null) {
-      problems.unshift({ field: 'memberId', message: 'Välj den kommun vars kommunstyrelse fattade beslutet.' });
-    }
-    if (input.bodyKind === 'committee' && member !== null) {
-      problems.unshift({
-        field: 'memberId',
-        message: 'Samarbetskommitténs beslut gäller hela samverkan: välj ingen kommun.',
-      });
-    }
-    if (problems.length) throw validationFailed(problems);
-    const body = resolveBody(input, member, bodies);
-    const decision = await repos.decisions.insert(
-      {
-        programmeId: programme.id,
-        memberId: member?.id ?? null,
-        bodyId: body?.id ?? null,
-        bodyKind: input.bodyKind,
-        decided,
-        paragraph: input.paragraph,
-        outcome: input.outcome,
-        note: input.note,
-        source: input.source,
-      },
-      timestamp(ctx),
+  return inTransaction(ctx, (repos) => recordDecisionIn(ctx, repos, ref, input));
+}
+
+/** The same inside a transaction the caller holds (a decision confirmed from a document is recorded with it). */
+export async function recordDecisionIn(
+  ctx: AppContext,
+  repos: Repositories,
+  ref: string,
+  input: DecisionInput,
+): Promise<Decision> {
+  const programme = await loadProgramme(repos, ref);
+  if (programme.state === 'draft') {
+    throw new DomainError(
+      'not_proposed',
+      'Programmet är ett utkast. Det måste föreslås innan beslut om det kan registreras.',
     );
-    await recordEvent(ctx, repos, {
-      action: 'decision.recorded',
-      entityType: 'decision',
-      entityId: decision.id,
-      summary: decisionRecordedSummary({ ...decision, programmeName: programme.name, bodyName: body?.name ?? null }),
-      before: null,
-      after: decisionSnapshot(decision),
+  }
+  const collaboration = await currentCollaboration(repos);
+  const [members, bodies] = await Promise.all([
+    repos.collaboration.members(collaboration.id),
+    repos.collaboration.bodies(collaboration.id),
+  ]);
+  const member = resolveMember(input, members);
+  // A member's officers record their own board's decisions only; the committee's are the secretariat's.
+  if (input.bodyKind === 'committee') authorize(ctx, 'record_committee_decision');
+  else
+    authorize(ctx, 'record_member_decision', {
+      memberId: member === 'foreign' || member === null ? null : member.id,
     });
-    return decision;
+  if (member === 'foreign') {
+    throw new DomainError(
+      'foreign_member',
+      `Kommunen är inte medlem i ${collaboration.name}. Välj en av medlemskommunerna.`,
+      [
+        {
+          field: input.memberId !== null ? 'memberId' : 'memberCode',
+          message: `Kommunen är inte medlem i ${collaboration.name}.`,
+        },
+      ],
+    );
+  }
+  const { decided, problems } = checkDate(input, todayInSweden(ctx.now()));
+  if (input.bodyKind === 'board' && member === null) {
+    problems.unshift({ field: 'memberId', message: 'Välj den kommun vars kommunstyrelse fattade beslutet.' });
+  }
+  if (input.bodyKind === 'committee' && member !== null) {
+    problems.unshift({
+      field: 'memberId',
+      message: 'Samarbetskommitténs beslut gäller hela samverkan: välj ingen kommun.',
+    });
+  }
+  if (problems.length) throw validationFailed(problems);
+  const body = resolveBody(input, member, bodies);
+  const decision = await repos.decisions.insert(
+    {
+      programmeId: programme.id,
+      memberId: member?.id ?? null,
+      bodyId: body?.id ?? null,
+      bodyKind: input.bodyKind,
+      decided,
+      paragraph: input.paragraph,
+      outcome: input.outcome,
+      note: input.note,
+      source: input.source,
+    },
+    timestamp(ctx),
+  );
+  await recordEvent(ctx, repos, {
+    action: 'decision.recorded',
+    entityType: 'decision',
+    entityId: decision.id,
+    summary: decisionRecordedSummary({ ...decision, programmeName: programme.name, bodyName: body?.name ?? null }),
+    before: null,
+    after: decisionSnapshot(decision),
   });
+  return decision;
 }

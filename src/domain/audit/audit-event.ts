@@ -45,7 +45,9 @@ export type AuditAction =
   | 'event.updated'
   | 'event.agenda_saved'
   | 'event.documentation_changed'
-  | 'job.run_requested';
+  | 'job.run_requested'
+  | 'decision_document.read'
+  | 'decision_document.confirmed';
 
 /** The kind of record an event is about; with `entityId` it names the record. */
 export type AuditEntityType =
@@ -69,7 +71,8 @@ export type AuditEntityType =
   | 'consultation_theme'
   | 'consultation_answer'
   | 'event'
-  | 'job';
+  | 'job'
+  | 'decision_document';
 
 /**
  * One change as the audit trail keeps it: who, when, which record, a Swedish one-line summary, and

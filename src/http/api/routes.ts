@@ -3,6 +3,7 @@ import type { AppContext } from '../../app/context.js';
 import type { PdfPrinter } from '../../documents/pdf-printer.js';
 import { adoptionApi } from './adoption.api.js';
 import { documentsApi } from './documents.api.js';
+import { documentReadingApi } from './document-reading.api.js';
 import { indicatorsApi } from './indicators.api.js';
 import { plansApi } from './plans.api.js';
 import { programmesApi } from './programmes.api.js';
@@ -41,6 +42,7 @@ export function apiRoutes(ctx: AppContext, pdfPrinter: PdfPrinter): OpenAPIHono 
   api.route('/', indicatorsApi(ctx));
   api.route('/', plansApi(ctx));
   api.route('/', documentsApi(ctx, pdfPrinter));
+  api.route('/', documentReadingApi(ctx));
 
   // Built once on first request: the routes do not change while the process runs.
   let document: Record<string, unknown> | undefined;

@@ -16,6 +16,7 @@ import { eventRecords } from './0010_events.js';
 import { consultations } from './0011_consultations.js';
 import { englishTexts } from './0012_english_texts.js';
 import { jobRuns } from './0013_job_runs.js';
+import { decisionDocuments } from './0014_decision_documents.js';
 
 /** Static list, so migrations work the same from source, a bundle or a test. Names sort in order. */
 function migrations(dialect: StorageDialect): Record<string, Migration> {
@@ -33,6 +34,7 @@ function migrations(dialect: StorageDialect): Record<string, Migration> {
     '0011_consultations': consultations(dialect),
     '0012_english_texts': englishTexts(),
     '0013_job_runs': jobRuns(dialect),
+    '0014_decision_documents': decisionDocuments(dialect),
   };
 }
 

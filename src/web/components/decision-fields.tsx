@@ -6,7 +6,7 @@ import type { DecisionOutcome } from '../../domain/adoption/decision.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import { errorFor } from './error-summary.js';
 import { RadioGroup } from './fieldset.js';
-import { TextArea, TextField } from './form-field.js';
+import { Select, TextArea, TextField } from './form-field.js';
 
 export interface DecisionFieldsProps {
   values: Record<string, string | undefined>;
@@ -71,6 +71,47 @@ export function DecisionFields({ values, problems, outcomeLabels, example }: Dec
         hint="Protokollsutdrag, diarienummer eller adress."
         value={values.source}
         error={err('source')}
+      />
+    </>
+  );
+}
+
+export interface DecisionBodyFieldsProps {
+  /** The members whose boards' decisions the person may record. */
+  members: readonly { id: number; code: string; name: string }[];
+  /** Whether they may record the committee's decisions too. */
+  committee: boolean;
+  values: Record<string, string | undefined>;
+  problems: readonly FieldProblem[];
+}
+
+/** Who decided: the member (none for the committee) and the body, kommunstyrelsen or the committee. */
+export function DecisionBodyFields({ members, committee, values, problems }: DecisionBodyFieldsProps) {
+  const err = (field: string) => errorFor([...problems], field);
+  return (
+    <>
+      <Select
+        id="memberId"
+        label="Kommun"
+        hint={
+          committee
+            ? 'Den kommun vars kommunstyrelse fattade beslutet. Lämna tomt för ett beslut i samarbetskommittén.'
+            : 'Den kommun vars kommunstyrelse fattade beslutet.'
+        }
+        placeholder={committee ? 'Ingen kommun (samarbetskommitténs beslut)' : undefined}
+        options={members.map((m) => ({ value: String(m.id), label: `${m.name} (${m.code})` }))}
+        value={values.memberId}
+        error={err('memberId') ?? err('memberCode')}
+      />
+      <RadioGroup
+        id="bodyKind"
+        legend="Organ som beslutade"
+        options={[
+          { value: 'board', label: 'Kommunstyrelsen' },
+          { value: 'committee', label: 'Samarbetskommittén' },
+        ]}
+        value={values.bodyKind}
+        error={err('bodyKind')}
       />
     </>
   );

@@ -109,6 +109,19 @@ export function TextField(props: TextFieldProps) {
   );
 }
 
+export interface FileFieldProps extends FieldProps {
+  /** The file types the picker offers (the server judges the type by the content). */
+  accept: string;
+}
+
+export function FileField(props: FileFieldProps) {
+  return (
+    <Field {...props}>
+      <input {...controlAttributes(props)} type="file" accept={props.accept} />
+    </Field>
+  );
+}
+
 export function TextArea(props: TextAreaProps) {
   return (
     <Field {...props}>

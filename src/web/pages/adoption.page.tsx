@@ -5,12 +5,11 @@ import type { Body } from '../../domain/collaboration.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button } from '../components/button.js';
 import { DataTable } from '../components/data-table.js';
-import { DecisionFields } from '../components/decision-fields.js';
-import { ErrorSummary, errorFor } from '../components/error-summary.js';
-import { RadioGroup } from '../components/fieldset.js';
-import { Select } from '../components/form-field.js';
+import { DecisionBodyFields, DecisionFields } from '../components/decision-fields.js';
+import { ErrorSummary } from '../components/error-summary.js';
 import { StatusTag } from '../components/status-tag.js';
 import { Layout } from '../layout.js';
+import { DOCUMENT_UPLOAD_PATH } from '../decision-document-paths.js';
 import { ProgrammeDocuments } from './programme-facts.js';
 import { OUTCOME_LABELS } from '../present.js';
 import {
@@ -69,39 +68,22 @@ function DecisionForm({ overview, form, rights }: Pick<AdoptionPageProps, 'overv
   const members = overview.members.filter((m) => rights.memberIds.includes(m.member.id));
   const values = form?.values ?? { bodyKind: 'board', datePrecision: 'exact', outcome: 'adopted' };
   const problems = form?.problems ?? [];
-  const err = (field: string) => errorFor(problems, field);
   return (
     <section aria-labelledby="registrera-rubrik" class="panel">
       <h2 class="ds-heading" data-size="md" id="registrera-rubrik">
         Registrera ett beslut
       </h2>
+      <p class="ds-paragraph">
+        Har du protokollsutdraget som PDF eller skannad bild?{' '}
+        <a href={DOCUMENT_UPLOAD_PATH}>Läs in beslutet från dokumentet</a> så fylls uppgifterna i åt dig.
+      </p>
       <ErrorSummary errors={problems} />
       <form id="form" method="post" action={`/program/${overview.programme.slug}/beslut`} novalidate>
-        <Select
-          id="memberId"
-          label="Kommun"
-          hint={
-            rights.committee
-              ? 'Den kommun vars kommunstyrelse fattade beslutet. Lämna tomt för ett beslut i samarbetskommittén.'
-              : 'Den kommun vars kommunstyrelse fattade beslutet.'
-          }
-          placeholder={rights.committee ? 'Ingen kommun (samarbetskommitténs beslut)' : undefined}
-          options={members.map((m) => ({
-            value: String(m.member.id),
-            label: `${m.member.name} (${m.member.code})`,
-          }))}
-          value={values.memberId}
-          error={err('memberId') ?? err('memberCode')}
-        />
-        <RadioGroup
-          id="bodyKind"
-          legend="Organ som beslutade"
-          options={[
-            { value: 'board', label: 'Kommunstyrelsen' },
-            { value: 'committee', label: 'Samarbetskommittén' },
-          ]}
-          value={values.bodyKind}
-          error={err('bodyKind')}
+        <DecisionBodyFields
+          members={members.map((m) => m.member)}
+          committee={rights.committee}
+          values={values}
+          problems={problems}
         />
         <DecisionFields
           values={values}

@@ -4,7 +4,7 @@ import type { Indicator } from '../../domain/indicators/indicator.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button } from '../components/button.js';
 import { ErrorSummary, errorFor } from '../components/error-summary.js';
-import { describedBy, ErrorMessage, Hint, Select } from '../components/form-field.js';
+import { FileField, Select } from '../components/form-field.js';
 import { formatNumber } from '../format.js';
 import { Layout } from '../layout.js';
 
@@ -58,22 +58,13 @@ export function IndicatorImportPage({
         {ownMemberName && ` Du kan lägga in värden för ${ownMemberName} i samverkans egna nyckeltal.`}
       </p>
       <form method="post" action="/nyckeltal/importera" enctype="multipart/form-data" novalidate>
-        <div class={fileError ? 'ds-field field field--error' : 'ds-field field'}>
-          <label class="ds-label" for="fil">
-            Fil
-          </label>
-          <Hint id="fil" text="CSV, Excel (.xlsx) eller Koladas JSON, högst 10 MB." />
-          <input
-            class="ds-input"
-            type="file"
-            id="fil"
-            name="fil"
-            accept=".csv,.txt,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby={describedBy('fil', 'hint', fileError)}
-            aria-invalid={fileError ? 'true' : undefined}
-          />
-          <ErrorMessage id="fil" text={fileError} />
-        </div>
+        <FileField
+          id="fil"
+          label="Fil"
+          hint="CSV, Excel (.xlsx) eller Koladas JSON, högst 10 MB."
+          accept=".csv,.txt,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          error={fileError}
+        />
         <Select
           id="nyckeltal"
           label="Nyckeltal (om filen inte har en kolumn för det)"

@@ -1,0 +1,32 @@
+import type { ExtractedDecision, TextRepair } from './document-reading.js';
+
+export type ReadMethod = 'text-layer' | 'ocr' | 'pasted';
+
+/** The file as received, identified by its content. */
+export interface DocumentFile {
+  fileName: string;
+  mediaType: string;
+  sha256: string;
+  sizeBytes: number;
+  pages: number;
+}
+
+/**
+ * A document read to record a board's decision, kept with what was read from it. Once confirmed it is
+ * the source of the decision it became (`decisionId`); until then only its reader and the secretariat
+ * see it.
+ */
+export interface DecisionDocument extends DocumentFile {
+  id: number;
+  readMethod: ReadMethod;
+  ocrConfidence: number | null;
+  readText: string;
+  repairedText: string;
+  repairs: TextRepair[];
+  extraction: ExtractedDecision;
+  readBy: number;
+  readAt: string;
+  decisionId: number | null;
+  confirmedBy: number | null;
+  confirmedAt: string | null;
+}
