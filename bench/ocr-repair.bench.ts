@@ -13,6 +13,7 @@ import { repairOcrText } from '../src/domain/decision-documents/ocr-repair/repai
 import { scanChannel } from '../src/domain/decision-documents/ocr-repair/scan-channel.js';
 import { wordErrorRate, words } from '../src/domain/decision-documents/ocr-repair/word-error-rate.js';
 import { loadSwedishLanguageModel } from '../src/documents/reading/swedish-language-model.js';
+import { childMain, percentile } from './support.js';
 
 export interface WerFigures {
   words: number;
@@ -76,10 +77,6 @@ function pages(text: string, size: number): string[] {
   return out;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
 export async function measureOcrRepair(input: { quick: boolean }): Promise<OcrRepairResult> {
   const { model, stats } = loadSwedishLanguageModel();
   const texts = corpusTexts();
@@ -140,7 +137,10 @@ export async function measureOcrRepair(input: { quick: boolean }): Promise<OcrRe
 
 const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+// Forked by bench/run.ts (part 9, `--only reading`): the figures go back to the report.
+if (runDirectly && process.send) childMain(measureOcrRepair);
+else if (runDirectly) {
   const result = await measureOcrRepair({ quick: process.argv.includes('--quick') });
   const m = result.model;
   console.log(

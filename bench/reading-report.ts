@@ -76,7 +76,7 @@ export function readingSection({ repair, reading }: ReadingResult, n: number): s
     ...repair.corpus.map((c) => `      seed ${c.seed}: ${wer(c.figures)}`),
     ...repair.bySource.map((b) => `      ${b.name}: ${wer(b.figures)}`),
     `   the same corpus undamaged: ${repair.cleanCorpus.errorsAfter} words changed that were right`,
-    `   the memo (data/demo/, a real scan; not tuned on): ${wer(repair.memo)}, ${repair.memo.repairs} repairs`,
+    `   the memo (data/demo/, a real scan; the acceptance text, no word taken from it): ${wer(repair.memo)}, ${repair.memo.repairs} repairs`,
     `   text-layer PDF of ${r.textPdf.pages} pages (${r.textPdf.characters} characters): p50 ${ms(r.textPdf.p50Ms)} ms, p99 ${ms(r.textPdf.p99Ms)} ms over ${r.textPdf.runs} runs`,
     `   OCR of an A4 page at ${r.ocrPage.dpi} dpi (${r.ocrPage.widthPx} × ${r.ocrPage.heightPx} px): first ${s(r.ocrPage.coldMs)} (worker start included), then p50 ${s(r.ocrPage.warm.p50Ms)} over ${r.ocrPage.warm.runs}; confidence ${r.ocrPage.confidence ?? '–'}`,
     `   image-only PDF (pdftoppm at 300 dpi, then OCR): p50 ${s(r.imagePdf.p50Ms)} (pdftoppm ${s(r.imagePdf.rasterP50Ms)})`,

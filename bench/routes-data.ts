@@ -229,7 +229,7 @@ export async function prepareRouteData(ctx: AppContext): Promise<RouteData> {
     new URL('../data/demo/utvecklingsprogram-2035-tjansteskrivelse.txt', import.meta.url),
     'utf8',
   );
-  const { document } = await readAndKeepDecisionDocument(asAdmin, { text: memo }, new TextEncoder().encode(memo));
+  const { document } = await readAndKeepDecisionDocument(asAdmin, { text: memo });
   // The repair's worker thread is not what the routes measure: ended now, as it would be once idle.
   await closeDocumentReaders();
 

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { shippedAreas } from '../src/seed/kolada-catalogue-files.js';
 import type { Gender, ValueRow } from '../src/domain/indicators/indicator.js';
 import type { NewIndicator } from '../src/storage/indicator.repository.js';
+export { seededRandom as prng } from '../src/domain/seeded-random.js';
 
 export const GENDER_LIST: readonly Gender[] = ['T', 'K', 'M'];
 
@@ -48,18 +49,6 @@ export function valueFor(indicator: number, areaCode: string, year: number, gend
 }
 
 export const statusFor = (value: number | null): string | null => (value === null ? 'Missing' : null);
-
-/** A small deterministic generator for picking "random" keys (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A Kolada-like indicator definition for the benchmarks' generated KPIs. */
 export function benchIndicator(key: string, title: string): NewIndicator {

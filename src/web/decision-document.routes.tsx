@@ -61,11 +61,10 @@ export function decisionDocumentRoutes(ctx: AppContext): Hono {
       );
     }
     const outcome = await attempt(async () => {
-      if (hasFile) {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        return readAndKeepDecisionDocument(ctx, { bytes, fileName: file.name || 'dokument' }, bytes);
-      }
-      return readAndKeepDecisionDocument(ctx, { text }, new TextEncoder().encode(text));
+      const source = hasFile
+        ? { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name || 'dokument' }
+        : { text };
+      return readAndKeepDecisionDocument(ctx, source);
     });
     if (outcome.ok) return c.redirect(decisionDocumentPath(outcome.value.document.id), 303);
     const field = hasFile ? 'fil' : 'text';

@@ -267,7 +267,7 @@ describe.each(testDialects)('JSON API v1 (reading) on %s', (dialect) => {
     expect(body).not.toHaveProperty('success');
   });
 
-  it('publishes an OpenAPI 3.1 document generated from the schemas, with all sixteen paths', async () => {
+  it('publishes an OpenAPI 3.1 document generated from the schemas, with all seventeen paths', async () => {
     const { res, body: doc } = await get<OpenApiDocument>(t, '/openapi.json');
     expect(res.status).toBe(200);
     expect(doc.openapi).toMatch(/^3\.1\./);
@@ -276,6 +276,7 @@ describe.each(testDialects)('JSON API v1 (reading) on %s', (dialect) => {
     expect(doc.servers).toEqual([{ url: '/api/v1' }]);
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/conference-packs/{id}',
+      '/documents/read',
       '/follow-up/{year}/annual-report',
       '/indicators',
       '/indicators/{id}/group',

@@ -260,6 +260,16 @@ describe.each(testDialects)('documents read for decisions on %s', (dialect) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses a file over 20 MB before reading it, keeping nothing', async () => {
+    const before = await counts();
+    const big = new Uint8Array(20 * 1024 * 1024 + 128 * 1024);
+    big.set(new TextEncoder().encode('%PDF-1.7\n'));
+    const response = await upload(t, { file: { bytes: big, name: 'stor.pdf', type: 'application/pdf' } }, huddinge);
+    expect(response.status).toBe(413);
+    expect(textOf(await response.text())).toContain('Filen är större än 20 MB.');
+    expect(await counts()).toEqual(before);
+  });
+
   describe('POST /api/v1/documents/read', () => {
     let token: string;
     beforeAll(async () => {

@@ -11,7 +11,7 @@ import { recordDecisionIn } from '../adoption/record-decision.js';
 import { mayOpen } from './keep-decision-document.js';
 
 /** The decision as the person confirms it: the decision form's fields, the programme, and the document's kind. */
-const confirmInput = z.object({
+const confirmInput = decisionInput.extend({
   programme: z
     .string({ error: 'Välj programmet beslutet gäller.' })
     .min(1, { error: 'Välj programmet beslutet gäller.' }),
@@ -24,8 +24,7 @@ const confirmInput = z.object({
  * events of both. Only minutes record a decision: a memo proposes one.
  */
 export async function confirmDecisionDocument(ctx: AppContext, documentId: number, raw: unknown): Promise<Decision> {
-  const { programme, kind } = parseInput(confirmInput, raw);
-  const input = parseInput(decisionInput, raw);
+  const { programme, kind, ...input } = parseInput(confirmInput, raw);
   if (kind === 'memo') {
     throw validationFailed([
       {

@@ -21,7 +21,6 @@ const userIdOf = (ctx: AppContext): number => {
 export async function readAndKeepDecisionDocument(
   ctx: AppContext,
   source: DocumentSource,
-  content: Uint8Array,
 ): Promise<{ document: DecisionDocument; reading: DocumentReading }> {
   authorizeSomewhere(ctx, [POLICY]);
   const readBy = userIdOf(ctx);
@@ -35,7 +34,8 @@ export async function readAndKeepDecisionDocument(
       extraction: reading.extraction,
       readBy,
       readAt: timestamp(ctx),
-      content,
+      // The file as received; pasted text as the UTF-8 it was posted as.
+      content: 'text' in source ? new TextEncoder().encode(source.text) : source.bytes,
     });
     await recordEvent(ctx, repos, {
       action: 'decision_document.read',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scanChannel, seededRandom } from './scan-channel.js';
+import { seededRandom } from '../../seeded-random.js';
+import { scanChannel } from './scan-channel.js';
 import { wordErrorRate } from './word-error-rate.js';
 
 const CLEAN =

@@ -10,6 +10,7 @@
  * besides: one "i" read as "1", one pair of words run together (of 278), one other letter misread (r → t).
  * Capitals are damaged like their small letters (Å → A, Ö → O, É).
  */
+import { seededRandom } from '../../seeded-random.js';
 
 export interface ChannelOptions {
   seed: number;
@@ -61,18 +62,6 @@ const LOOK_ALIKE: Readonly<Record<string, string>> = {
   h: 'b',
   u: 'n',
 };
-
-/** mulberry32: a small, fast, seeded generator of numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick(outcomes: Outcomes, random: () => number): string {
   const total = outcomes.reduce((sum, [, w]) => sum + w, 0);
