@@ -104,28 +104,7 @@ interface SuffixRule {
  * COMPOUNDEND: on a stem (and, for the end, on all its inflected forms) or on the form a suffix rule makes.
  */
 export function expandHunspell(aff: string, dic: string): { forms: WordForms; compoundRoles: Map<string, number> } {
-  const rules = new Map<string, SuffixRule[]>();
-  const flagOf: Record<string, string> = {};
-  for (const line of aff.split('\n')) {
-    const parts = line.trim().split(/\s+/);
-    const [name = '', value = ''] = parts;
-    if (
-      ['FORBIDDENWORD', 'NEEDAFFIX', 'ONLYINCOMPOUND', 'COMPOUNDBEGIN', 'COMPOUNDMIDDLE', 'COMPOUNDEND'].includes(name)
-    ) {
-      flagOf[name] = value;
-    }
-    if (name !== 'SFX' || parts.length < 5) continue;
-    const [, flag = '', strip = '', addWithFlags = '', condition = '.'] = parts;
-    const [add = '', flags = ''] = addWithFlags.split('/');
-    const list = rules.get(flag) ?? [];
-    list.push({
-      strip: strip === '0' ? '' : strip,
-      add: add === '0' ? '' : add,
-      flags,
-      condition: new RegExp(`${condition}$`, 'u'),
-    });
-    rules.set(flag, list);
-  }
+  const { rules, flagOf } = parseAff(aff);
   const has = (flags: string, name: string): boolean => {
     const flag = flagOf[name];
     return flag !== undefined && flag !== '' && flags.includes(flag);
