@@ -229,6 +229,33 @@ describe.each(testDialects)('documents read for decisions on %s', (dialect) => {
     expect((await file.text()).replace(/\r\n/g, '\n')).toBe(MINUTES);
   });
 
+  it('lets a member’s officer record only their own member’s decision from a document they read', async () => {
+    // Haninge's officer reads Huddinge's minutes (theirs to read) but may not record Huddinge's decision.
+    const id = idFrom(await upload(t, { text: MINUTES }, haninge));
+    const members = await readRepos(t.ctx).collaboration.members((await readRepos(t.ctx).collaboration.first())!.id);
+    const before = await counts();
+    const response = await postForm(
+      t.app,
+      `/antagande/dokument/${id}/bekrafta`,
+      {
+        kind: 'minutes',
+        programme: 'sup-2035',
+        memberId: String(members.find((m) => m.code === '0126')!.id),
+        bodyKind: 'board',
+        outcome: 'adopted',
+        datePrecision: 'exact',
+        date: '2019-10-14',
+      },
+      haninge,
+    );
+    expect(response.status).toBe(403);
+    expect(await counts()).toEqual(before);
+    expect((await readRepos(t.ctx).decisionDocuments.byId(id))!.decisionId).toBeNull();
+    // The secretariat sees every member's documents.
+    const page = await t.app.request(`/antagande/dokument/${id}`);
+    expect(page.status).toBe(200);
+  });
+
   it('records nothing from a memo, which proposes a decision', async () => {
     const memo = readFileSync('data/demo/utvecklingsprogram-2035-tjansteskrivelse.txt', 'utf8');
     const id = idFrom(await upload(t, { text: memo }, t.admin));
