@@ -106,15 +106,13 @@ describe.each(testDialects)('decisions read from documents in Chromium on %s', (
     );
     await expect(page.inputValue('#date')).resolves.toBe('2025-11-17');
     await expect(page.locator('#memberId option:checked').textContent()).resolves.toBe('Botkyrka (0127)');
-    // The officer checks each field against the document and corrects what OCR got wrong.
-    if ((await page.inputValue('#paragraph')) !== '§ 142') await page.fill('#paragraph', '§ 142');
-    if (
-      !(await page.locator('#programme option:checked').textContent())?.startsWith('Södertörns utvecklingsprogram 2035')
-    )
-      await page.selectOption('#programme', 'sup-2035');
-    await page.check('#kind');
-    await page.check('#outcome');
-    await page.check('#datePrecision');
+    // The paragraph's sign came out of OCR as "&": after the header's label "Paragraf" the number is read all the same.
+    await expect(page.inputValue('#paragraph')).resolves.toBe('§ 142');
+    await expect(page.locator('#programme option:checked').textContent()).resolves.toMatch(
+      /^Södertörns utvecklingsprogram 2035 \(sup-2035/,
+    );
+    await expect(page.isChecked('#kind')).resolves.toBe(true);
+    await expect(page.isChecked('#outcome')).resolves.toBe(true);
     await confirmAndCheck(id);
   });
 });

@@ -27,6 +27,13 @@ describe('decision references', () => {
       '§ 142',
     ]);
     expect(findParagraphHeadings('Paragraf: §7\n')[0]).toMatchObject({ paragraph: '§ 7', evidence: { text: '§7' } });
+    // After the label, what a scanner made of the sign does not matter: the number is the paragraph.
+    expect(findParagraphHeadings('i Paragraf . & 142 : | i\n').map((h) => [h.paragraph, h.evidence.text])).toEqual([
+      ['§ 142', '& 142'],
+    ]);
+    expect(findParagraphHeadings('Paragraf 8 142\n').map((h) => h.paragraph)).toEqual(['§ 142']);
+    // Without the label, a stray "8" or "&" before a number is no paragraph.
+    expect(findParagraphHeadings('Kostnad & 142 kr\nSida 8 142\n')).toEqual([]);
   });
 
   it('tells the meeting’s own reference from an earlier decision', () => {

@@ -141,7 +141,9 @@ export interface ParagraphHeading {
 
 /**
  * Paragraph headings at the start of a line: "§ 142", "KS § 142", "§142 Dnr …". Only the real sign
- * (a heading line is no place to guess a scanner's "8" or "S").
+ * (a heading line is no place to guess a scanner's "8" or "S"), except after the label "Paragraf" of an
+ * extract's header: there the number is the paragraph whatever the scanner made of the sign ("Paragraf
+ * . & 142", "Paragraf 8 142").
  */
 export function findParagraphHeadings(text: string): ParagraphHeading[] {
   const out: ParagraphHeading[] = [];
@@ -154,5 +156,13 @@ export function findParagraphHeadings(text: string): ParagraphHeading[] {
       evidence: { at: signAt, length: m.index + m[0].length - signAt, text: text.slice(signAt, m.index + m[0].length) },
     });
   }
-  return out;
+  for (const m of text.matchAll(
+    /(?<![\p{L}\p{N}])Paragraf(?![\p{L}\p{N}])[^\p{L}\p{N}\n§$&]{0,4}((?:§§?|[$&]{1,2}|[8S](?=[ \t]+\d))?[ \t]*(\d{1,4}))(?![\p{N}])/gu,
+  )) {
+    const at = m.index + m[0].length - m[1]!.length;
+    const end = at + m[1]!.length;
+    if (out.some((h) => h.evidence.at < end && at < h.evidence.at + h.evidence.length)) continue;
+    out.push({ paragraph: normaliseParagraph(m[2]!), evidence: { at, length: m[1]!.length, text: m[1]! } });
+  }
+  return out.sort((a, b) => a.evidence.at - b.evidence.at);
 }
