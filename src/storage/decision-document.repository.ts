@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { DecisionDocument, ReadMethod } from '../domain/decision-documents/decision-document.js';
+import type { DecisionDocument, DecisionSource, ReadMethod } from '../domain/decision-documents/decision-document.js';
 import type { ExtractedDecision, TextRepair } from '../domain/decision-documents/document-reading.js';
 import type { Database, DecisionDocumentTable } from './schema.js';
 
@@ -96,16 +96,16 @@ export const decisionDocumentRepository = (db: Db) => ({
     return (await query.execute()).map(toDocument);
   },
 
-  /** The documents that are the sources of these decisions. */
-  async forDecisions(decisionIds: number[]): Promise<DecisionDocument[]> {
+  /** The documents these decisions were confirmed from: which decision, which document, its file's name. */
+  async sourcesOf(decisionIds: number[]): Promise<DecisionSource[]> {
     if (decisionIds.length === 0) return [];
     const rows = await db
       .selectFrom('decision_documents')
-      .select(COLUMNS)
+      .select(['id', 'decision_id', 'file_name'])
       .where('decision_id', 'in', decisionIds)
       .orderBy('id')
       .execute();
-    return rows.map(toDocument);
+    return rows.map((r) => ({ decisionId: r.decision_id!, documentId: r.id, fileName: r.file_name }));
   },
 
   /** Marks the document confirmed as the source of `decisionId`; false when it was confirmed already. */

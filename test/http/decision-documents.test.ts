@@ -222,6 +222,16 @@ describe.each(testDialects)('documents read for decisions on %s', (dialect) => {
       await t.app.request(`/antagande/dokument/${id}`, { headers: { Cookie: huddinge.cookie } })
     ).text();
     expect(textOf(page)).toContain('Beslutet är bekräftat och registrerat med dokumentet som källa.');
+    // The adoption page links the decision to its document for those who read internal records, not for the public.
+    const adoption = `/program/${programme.slug}/antagande`;
+    const signedIn = await (await t.app.request(adoption, { headers: { Cookie: reader.cookie } })).text();
+    expect(signedIn).toContain(`href="/antagande/dokument/${id}/fil"`);
+    const publicPage = await (await t.app.request(adoption, { headers: { Cookie: ANONYMOUS_COOKIE } })).text();
+    expect(publicPage).not.toContain(`/antagande/dokument/${id}/fil`);
+    // A reader may open the file of a confirmed decision's source (but not a document still under review).
+    expect((await t.app.request(`/antagande/dokument/${id}/fil`, { headers: { Cookie: reader.cookie } })).status).toBe(
+      200,
+    );
     // Its file is there to download, as it was received.
     const file = await t.app.request(`/antagande/dokument/${id}/fil`, { headers: { Cookie: huddinge.cookie } });
     expect(file.status).toBe(200);

@@ -130,8 +130,10 @@ describe.each(testDialects)('decision documents on %s', (dialect) => {
       confirmedBy: anna,
       confirmedAt: '2026-12-08T10:00:00.000Z',
     });
-    expect((await repos.decisionDocuments.forDecisions([decision.id])).map((d) => d.id)).toEqual([first!.id]);
-    expect(await repos.decisionDocuments.forDecisions([])).toEqual([]);
+    expect(await repos.decisionDocuments.sourcesOf([decision.id])).toEqual([
+      { decisionId: decision.id, documentId: first!.id, fileName: 'senare.pdf' },
+    ]);
+    expect(await repos.decisionDocuments.sourcesOf([])).toEqual([]);
   });
 
   /** The smallest programme row the table takes. */

@@ -30,3 +30,10 @@ export interface DecisionDocument extends DocumentFile {
   confirmedBy: number | null;
   confirmedAt: string | null;
 }
+
+/** A recorded decision's source: the document it was confirmed from. */
+export interface DecisionSource {
+  decisionId: number;
+  documentId: number;
+  fileName: string;
+}

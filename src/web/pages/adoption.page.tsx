@@ -9,7 +9,8 @@ import { DecisionBodyFields, DecisionFields } from '../components/decision-field
 import { ErrorSummary } from '../components/error-summary.js';
 import { StatusTag } from '../components/status-tag.js';
 import { Layout } from '../layout.js';
-import { DOCUMENT_UPLOAD_PATH } from '../decision-document-paths.js';
+import { decisionDocumentFilePath, DOCUMENT_UPLOAD_PATH } from '../decision-document-paths.js';
+import type { DecisionSource } from '../../domain/decision-documents/decision-document.js';
 import { ProgrammeDocuments } from './programme-facts.js';
 import { OUTCOME_LABELS } from '../present.js';
 import {
@@ -45,7 +46,33 @@ const decisionText = (d: Decision, bodies: Body[]) => {
   return [`${t.outcome[d.outcome]} ${t.decisionDate(d.decided)}`, d.paragraph, `(${body})`].filter(Boolean).join(' ');
 };
 
-function DecisionCell({ decisions, bodies }: { decisions: Decision[]; bodies: Body[] }) {
+/** The documents a decision was confirmed from, as links to the files (only those who may open them get any). */
+function SourceLinks({ decision, sources }: { decision: Decision; sources: readonly DecisionSource[] }) {
+  const own = sources.filter((s) => s.decisionId === decision.id);
+  if (own.length === 0) return null;
+  return (
+    <span class="meta">
+      {' '}
+      {texts().adoption.sourceDocument}:{' '}
+      {own.map((s, i) => (
+        <>
+          {i > 0 && ', '}
+          <a href={decisionDocumentFilePath(s.documentId)}>{s.fileName}</a>
+        </>
+      ))}
+    </span>
+  );
+}
+
+function DecisionCell({
+  decisions,
+  bodies,
+  sources,
+}: {
+  decisions: Decision[];
+  bodies: Body[];
+  sources: readonly DecisionSource[];
+}) {
   if (decisions.length === 0) return <>–</>;
   return (
     <ul class="plain-list">
@@ -58,6 +85,7 @@ function DecisionCell({ decisions, bodies }: { decisions: Decision[]; bodies: Bo
               {d.note}
             </span>
           )}
+          <SourceLinks decision={d} sources={sources} />
         </li>
       ))}
     </ul>
@@ -154,7 +182,7 @@ export function AdoptionPage({ overview, form, recorded, rights, pdfAvailable }:
         rows={overview.members.map((m) => [
           `${m.member.name} (${m.member.code})`,
           t.common.standing[m.standing],
-          <DecisionCell decisions={m.decisions} bodies={bodies} />,
+          <DecisionCell decisions={m.decisions} bodies={bodies} sources={overview.sources} />,
         ])}
       />
       {overview.otherDecisions.length > 0 && (
@@ -170,7 +198,14 @@ export function AdoptionPage({ overview, form, recorded, rights, pdfAvailable }:
             bodies.find((b) => b.id === d.bodyId)?.name ?? t.common.bodyKind[d.bodyKind],
             `${t.common.outcome[d.outcome]} ${t.common.decisionDate(d.decided)} ${d.paragraph}`.trim(),
             d.note ? <SwedishData>{d.note}</SwedishData> : '–',
-            d.source ? <SwedishData>{d.source}</SwedishData> : '–',
+            d.source ? (
+              <>
+                <SwedishData>{d.source}</SwedishData>
+                <SourceLinks decision={d} sources={overview.sources} />
+              </>
+            ) : (
+              '–'
+            ),
           ])}
         />
       )}

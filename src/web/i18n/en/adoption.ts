@@ -14,6 +14,8 @@ export const adoption: AdoptionTexts = {
   title: (programme) => `Adoption: ${programme}`,
   description: (programme) =>
     `Which municipal executive boards have adopted ${programme}, which remain and when the programme came into force, with date, paragraph and source for each decision.`,
+  /** The file a recorded decision was confirmed from (shown to those who may open it). */
+  sourceDocument: 'Source document',
   breadcrumb: 'Adoption',
   recorded: 'The decision has been recorded.',
   recordedCount: (adopted, members) => `Recorded decisions to adopt the programme: ${adopted} of ${members} members.`,

@@ -13,6 +13,8 @@ export const adoption = {
   title: (programme: string) => `Antagande: ${programme}`,
   description: (programme: string) =>
     `Vilka kommunstyrelser som har antagit ${programme}, vilka som återstår och när programmet började gälla, med datum, paragraf och källa för varje beslut.`,
+  /** The file a recorded decision was confirmed from (shown to those who may open it). */
+  sourceDocument: 'Källdokument',
   breadcrumb: 'Antagande',
   recorded: 'Beslutet är registrerat.',
   recordedCount: (adopted: number, members: number) =>
