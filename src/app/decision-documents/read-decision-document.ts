@@ -5,6 +5,7 @@ import type {
   RepairedText,
 } from '../../domain/decision-documents/document-reading.js';
 import { extractDecision } from '../../domain/decision-documents/extract-decision.js';
+import { keptName } from '../../domain/decision-documents/kept-name.js';
 import { readDocumentFile, readPastedText, type DocumentText } from '../../documents/reading/read-document.js';
 import { repairScannedText } from '../../documents/reading/ocr-repair.js';
 import { currentCollaboration } from '../collaboration.js';
@@ -33,7 +34,7 @@ export async function readDecisionDocument(ctx: AppContext, source: DocumentSour
   const [repaired, context] = await Promise.all([repairScannedText(read.text), extractionContext(ctx)]);
   return {
     file: {
-      fileName: 'text' in source ? PASTED_TEXT_NAME : source.fileName,
+      fileName: 'text' in source ? PASTED_TEXT_NAME : keptName(source.fileName),
       mediaType: read.mediaType,
       sha256: read.sha256,
       sizeBytes: read.size,
