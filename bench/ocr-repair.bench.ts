@@ -13,7 +13,12 @@ import { repairOcrText } from '../src/domain/decision-documents/ocr-repair/repai
 import { scanChannel } from '../src/domain/decision-documents/ocr-repair/scan-channel.js';
 import { wordErrorRate, words } from '../src/domain/decision-documents/ocr-repair/word-error-rate.js';
 import { loadSwedishLanguageModel } from '../src/documents/reading/swedish-language-model.js';
+import { pct } from './reading-report.js';
 import { childMain, percentile } from './support.js';
+
+export interface OcrRepairInput {
+  quick: boolean;
+}
 
 export interface WerFigures {
   words: number;
@@ -39,23 +44,37 @@ export interface OcrRepairResult {
 const root = new URL('../', import.meta.url);
 const corpusDir = new URL('test/fixtures/ocr-corpus/', root);
 
-export function corpusTexts(): { name: string; text: string }[] {
+function corpusTexts(): { name: string; text: string }[] {
   return readdirSync(corpusDir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((name) => ({ name, text: readFileSync(new URL(name, corpusDir), 'utf8') }));
 }
 
-function figures(pairs: readonly { hypothesis: string; damaged: string; reference: string }[]): WerFigures {
+/** The word errors of one text before and after repair. */
+interface PairErrors {
+  words: number;
+  errorsBefore: number;
+  errorsAfter: number;
+}
+
+function pairErrors(p: { hypothesis: string; damaged: string; reference: string }): PairErrors {
+  const b = wordErrorRate(p.damaged, p.reference);
+  return {
+    words: b.referenceWords,
+    errorsBefore: b.errors,
+    errorsAfter: wordErrorRate(p.hypothesis, p.reference).errors,
+  };
+}
+
+function figures(pairs: readonly PairErrors[]): WerFigures {
   let n = 0;
   let before = 0;
   let after = 0;
   for (const p of pairs) {
-    const b = wordErrorRate(p.damaged, p.reference);
-    const a = wordErrorRate(p.hypothesis, p.reference);
-    n += b.referenceWords;
-    before += b.errors;
-    after += a.errors;
+    n += p.words;
+    before += p.errorsBefore;
+    after += p.errorsAfter;
   }
   return { words: n, errorsBefore: before, errorsAfter: after, werBefore: before / n, werAfter: after / n };
 }
@@ -77,17 +96,17 @@ function pages(text: string, size: number): string[] {
   return out;
 }
 
-export async function measureOcrRepair(input: { quick: boolean }): Promise<OcrRepairResult> {
+export async function measureOcrRepair(input: OcrRepairInput): Promise<OcrRepairResult> {
   const { model, stats } = loadSwedishLanguageModel();
   const texts = corpusTexts();
   const seeds = input.quick ? [1, 2, 3] : [1, 2, 3, 4, 5];
   const corpus: OcrRepairResult['corpus'] = [];
-  const all: { hypothesis: string; damaged: string; reference: string }[] = [];
-  const perSource = new Map<string, { hypothesis: string; damaged: string; reference: string }[]>();
+  const all: PairErrors[] = [];
+  const perSource = new Map<string, PairErrors[]>();
   for (const seed of seeds) {
     const pairs = texts.map(({ name, text }, i) => {
       const damaged = scanChannel(text, { seed: seed * 1000 + i });
-      const pair = { hypothesis: repairOcrText(damaged, model).text, damaged, reference: text };
+      const pair = pairErrors({ hypothesis: repairOcrText(damaged, model).text, damaged, reference: text });
       perSource.set(name, [...(perSource.get(name) ?? []), pair]);
       return pair;
     });
@@ -95,13 +114,15 @@ export async function measureOcrRepair(input: { quick: boolean }): Promise<OcrRe
     corpus.push({ seed, figures: figures(pairs) });
   }
   const cleanCorpus = figures(
-    texts.map(({ text }) => ({ hypothesis: repairOcrText(text, model).text, damaged: text, reference: text })),
+    texts.map(({ text }) =>
+      pairErrors({ hypothesis: repairOcrText(text, model).text, damaged: text, reference: text }),
+    ),
   );
   const memoText = readFileSync(new URL('data/demo/utvecklingsprogram-2035-tjansteskrivelse.txt', root), 'utf8');
   const memoReference = readFileSync(new URL('test/fixtures/memo-reference.txt', root), 'utf8');
   const memoRepaired = repairOcrText(memoText, model);
   const memo = {
-    ...figures([{ hypothesis: memoRepaired.text, damaged: memoText, reference: memoReference }]),
+    ...figures([pairErrors({ hypothesis: memoRepaired.text, damaged: memoText, reference: memoReference })]),
     repairs: memoRepaired.repairs.length,
     text: memoRepaired.text,
   };
@@ -117,7 +138,6 @@ export async function measureOcrRepair(input: { quick: boolean }): Promise<OcrRe
       times.push(performance.now() - started);
     }
   }
-  times.sort((a, b) => a - b);
   return {
     model: stats,
     corpus,
@@ -130,12 +150,10 @@ export async function measureOcrRepair(input: { quick: boolean }): Promise<OcrRe
       wordsPerPage: 300,
       p50Ms: percentile(times, 50),
       p99Ms: percentile(times, 99),
-      maxMs: times[times.length - 1] ?? NaN,
+      maxMs: times.length === 0 ? NaN : Math.max(...times),
     },
   };
 }
-
-const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
 
 const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 // Forked by bench/run.ts (part 9, `--only reading`): the figures go back to the report.

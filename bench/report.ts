@@ -114,7 +114,7 @@ export interface PeakMemory {
   rssSamples: number;
 }
 
-const MB = 1024 * 1024;
+export const MB = 1024 * 1024;
 const DIALECT = { sqlite: 'SQLite', postgres: 'PostgreSQL' } as const;
 
 /** 10875000 → "10 875 000": digit groups as in the issue, the same in Swedish and English. */
@@ -122,8 +122,8 @@ export const int = (n: number): string =>
   Math.round(n)
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
-const mb = (bytes: number) => `${int(bytes / MB)} MB`;
+export const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+export const mb = (bytes: number) => `${int(bytes / MB)} MB`;
 const pad = (s: string, n: number) => s.padEnd(n);
 const lpad = (s: string, n: number) => s.padStart(n);
 

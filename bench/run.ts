@@ -37,8 +37,8 @@ import type { StoreInput, StoreResult } from './kolada-store.bench.js';
 import type { KoladaFullInput, KoladaFullResult } from './kolada-full.bench.js';
 import { KOLADA_FULL_OPTIONS, koladaFullInput } from './kolada-full-options.js';
 import { koladaFullChecks } from './kolada-full-report.js';
-import type { DocumentReadingResult } from './document-reading.bench.js';
-import type { OcrRepairResult } from './ocr-repair.bench.js';
+import type { DocumentReadingInput, DocumentReadingResult } from './document-reading.bench.js';
+import type { OcrRepairInput, OcrRepairResult } from './ocr-repair.bench.js';
 import { readingChecks, type ReadingResult } from './reading-report.js';
 import type { PlansInput, PlansResult } from './plans.bench.js';
 import type { RoutesInput, RoutesResult } from './routes.bench.js';
@@ -308,8 +308,10 @@ async function main(): Promise<number> {
     // Reading board documents: OCR and the repair of its damage, each part in a process of its own.
     const reading: ReadingResult | null = includes('reading')
       ? {
-          repair: await runInChild<{ quick: boolean }, OcrRepairResult>('./ocr-repair.bench.ts', { quick: args.quick }),
-          reading: await runInChild<{ quick: boolean }, DocumentReadingResult>('./document-reading.bench.ts', {
+          repair: await runInChild<OcrRepairInput, OcrRepairResult>('./ocr-repair.bench.ts', {
+            quick: args.quick,
+          }),
+          reading: await runInChild<DocumentReadingInput, DocumentReadingResult>('./document-reading.bench.ts', {
             quick: args.quick,
           }),
         }

@@ -14,7 +14,7 @@
  *   node --import tsx scripts/build-language-data.ts
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { shippedAreas, shippedKpis } from '../src/seed/kolada-catalogue-files.js';
 import { NUMBER_WORD } from '../src/domain/decision-documents/ocr-repair/language-model.js';
 import { tokenize } from '../src/domain/decision-documents/ocr-repair/tokens.js';
 
@@ -31,18 +31,11 @@ const DOMAIN_MIN_COUNT = 20;
 /** The most Kolada words the corpus file takes. */
 const CORPUS_KOLADA_WORDS = 2500;
 
-interface KpiRow {
-  id: string;
-  title: string;
-  description: string;
-}
-
 function koladaTexts(): { training: string[]; heldOut: string[] } {
-  const rows = parse(read('data/kolada/kpi_df.csv'), { columns: true, skip_empty_lines: true }) as KpiRow[];
   const training: string[] = [];
   const heldOut: string[] = [];
-  rows.forEach((row, i) => {
-    const texts = [row.title, row.description].filter((t) => t && t !== 'NA');
+  shippedKpis().forEach((kpi, i) => {
+    const texts = [kpi.title, kpi.description].filter(Boolean);
     (i % HOLD_OUT_EVERY === HOLD_OUT_EVERY - 1 ? heldOut : training).push(...texts);
   });
   return { training, heldOut };
@@ -121,9 +114,7 @@ function interfaceTexts(): string[] {
 
 function domainWords(names: readonly string[]): string[] {
   const words = new Set<string>();
-  const munic = parse(read('data/kolada/munic.csv'), { columns: true, skip_empty_lines: true }) as {
-    title: string;
-  }[];
+  const munic = shippedAreas();
   const bodies = [
     'Kommunstyrelsen',
     'Kommunstyrelsens',

@@ -1,5 +1,10 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { DecisionDocument, DecisionSource, ReadMethod } from '../domain/decision-documents/decision-document.js';
+import type {
+  DecisionDocument,
+  DecisionDocumentSummary,
+  DecisionSource,
+  ReadMethod,
+} from '../domain/decision-documents/decision-document.js';
 import type { ExtractedDecision, TextRepair } from '../domain/decision-documents/document-reading.js';
 import type { Database, DecisionDocumentTable } from './schema.js';
 
@@ -89,11 +94,24 @@ export const decisionDocumentRepository = (db: Db) => ({
     return row && new Uint8Array(row.content);
   },
 
-  /** The documents read by one person (newest first), or by anyone when `readBy` is null. */
-  async list(readBy: number | null, limit = 50): Promise<DecisionDocument[]> {
-    let query = db.selectFrom('decision_documents').select(COLUMNS).orderBy('id', 'desc').limit(limit);
+  /**
+   * The documents read by one person (newest first), or by anyone when `readBy` is null: what a list
+   * shows, without the texts.
+   */
+  async list(readBy: number | null, limit = 50): Promise<DecisionDocumentSummary[]> {
+    let query = db
+      .selectFrom('decision_documents')
+      .select(['id', 'file_name', 'read_at', 'decision_id', 'extraction'])
+      .orderBy('id', 'desc')
+      .limit(limit);
     if (readBy !== null) query = query.where('read_by', '=', readBy);
-    return (await query.execute()).map(toDocument);
+    return (await query.execute()).map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      kind: (JSON.parse(r.extraction) as ExtractedDecision).kind,
+      readAt: r.read_at,
+      decisionId: r.decision_id,
+    }));
   },
 
   /** The documents these decisions were confirmed from: which decision, which document, its file's name. */

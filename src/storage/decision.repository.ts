@@ -39,6 +39,11 @@ export const decisionRepository = (db: Db) => ({
     return rows.map(toDecision);
   },
 
+  async byId(id: number): Promise<Decision | undefined> {
+    const row = await db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toDecision(row);
+  },
+
   async insert(decision: NewDecision, recordedAt: string): Promise<Decision> {
     const row = await db
       .insertInto('decisions')

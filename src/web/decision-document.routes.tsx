@@ -1,25 +1,18 @@
 import { Hono, type Context } from 'hono';
-import { currentCollaboration } from '../app/collaboration.js';
-import { readRepos, type AppContext } from '../app/context.js';
+import type { AppContext } from '../app/context.js';
 import { confirmDecisionDocument } from '../app/decision-documents/confirm-decision-document.js';
 import {
   decisionDocumentFile,
-  getDecisionDocument,
+  getDecisionDocumentReview,
   listDecisionDocuments,
   readAndKeepDecisionDocument,
 } from '../app/decision-documents/keep-decision-document.js';
-import { allows } from '../domain/auth/policies.js';
-import type { DecisionDocument } from '../domain/decision-documents/decision-document.js';
 import type { FieldProblem } from '../domain/errors.js';
 import { statusOf } from '../http/error-mapping.js';
 import { requireWriteAccess } from '../http/require-policy.js';
 import { sendFile } from '../http/send-file.js';
 import { decisionDocumentPath, DOCUMENT_UPLOAD_PATH } from './decision-document-paths.js';
-import {
-  DecisionDocumentReviewPage,
-  DecisionDocumentsPage,
-  type ReviewRights,
-} from './pages/decision-documents.page.js';
+import { DecisionDocumentReviewPage, DecisionDocumentsPage } from './pages/decision-documents.page.js';
 import { attempt, formValues, html } from './render.js';
 import { idParam } from './route-params.js';
 
@@ -74,47 +67,12 @@ export function decisionDocumentRoutes(ctx: AppContext): Hono {
 
   const reviewPage = async (
     c: Context,
-    document: DecisionDocument,
+    id: number,
     form?: { values: Record<string, string>; problems: FieldProblem[] },
     status: 200 | 403 | 409 | 422 = 200,
-  ) => {
-    const repos = readRepos(ctx);
-    const collaboration = await currentCollaboration(repos);
-    const [members, programmes] = await Promise.all([
-      repos.collaboration.members(collaboration.id),
-      repos.programmes.list(collaboration.id),
-    ]);
-    const rights: ReviewRights = {
-      members: members.filter((m) => allows(ctx.principal, 'record_member_decision', { memberId: m.id })),
-      committee: allows(ctx.principal, 'record_committee_decision'),
-    };
-    const decided = document.decisionId === null ? undefined : await confirmedProgramme(document.decisionId);
-    return html(
-      c,
-      <DecisionDocumentReviewPage
-        document={document}
-        programmes={programmes.filter((p) => p.state !== 'draft')}
-        rights={rights}
-        confirmed={decided}
-        form={form}
-      />,
-      status,
-    );
-  };
+  ) => html(c, <DecisionDocumentReviewPage review={await getDecisionDocumentReview(ctx, id)} form={form} />, status);
 
-  /** The programme a confirmed document's decision concerns, for the link to its adoption. */
-  const confirmedProgramme = async (decisionId: number) => {
-    const repos = readRepos(ctx);
-    const collaboration = await currentCollaboration(repos);
-    const programmes = await repos.programmes.list(collaboration.id);
-    const decisions = await repos.decisions.forProgrammes(programmes.map((p) => p.id));
-    const programme = programmes.find((p) => p.id === decisions.find((d) => d.id === decisionId)?.programmeId);
-    return programme && { programmeSlug: programme.slug, programmeName: programme.name };
-  };
-
-  web.get(`${DOCUMENT_UPLOAD_PATH}/:id`, async (c) =>
-    reviewPage(c, await getDecisionDocument(ctx, idParam(c, 'id', 'Dokumentet'))),
-  );
+  web.get(`${DOCUMENT_UPLOAD_PATH}/:id`, (c) => reviewPage(c, idParam(c, 'id', 'Dokumentet')));
 
   web.get(`${DOCUMENT_UPLOAD_PATH}/:id/fil`, async (c) => {
     const { document, content } = await decisionDocumentFile(ctx, idParam(c, 'id', 'Dokumentet'));
@@ -126,9 +84,8 @@ export function decisionDocumentRoutes(ctx: AppContext): Hono {
     const values = await formValues(c);
     const result = await attempt(() => confirmDecisionDocument(ctx, id, values));
     if (result.ok) return c.redirect(decisionDocumentPath(id), 303);
-    const document = await getDecisionDocument(ctx, id);
     const status = statusOf[result.error.code];
-    return reviewPage(c, document, { values, problems: result.problems }, status as 403 | 409 | 422);
+    return reviewPage(c, id, { values, problems: result.problems }, status as 403 | 409 | 422);
   });
 
   return web;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantKey } from '../../src/app/auth/api-tokens.js';
 import { readRepos } from '../../src/app/context.js';
 import { closeDocumentReaders } from '../../src/documents/reading/close-readers.js';
-import { ANONYMOUS_COOKIE, openTestApp, postForm, type TestApp } from '../support/app.js';
+import { ANONYMOUS_COOKIE, openTestApp, postForm, postMultipart, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/databases.js';
 import type { TestSession } from '../support/sessions.js';
 
@@ -51,23 +51,18 @@ const textOf = (html: string) =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
-/** Posts the upload form as a browser does: multipart, same origin, the session's cookie and CSRF token. */
-function upload(
+/** Posts the upload form as a browser does: a file, or pasted text. */
+const upload = (
   t: TestApp,
   fields: { text?: string; file?: { bytes: Uint8Array; name: string; type: string } },
   as: TestSession,
-) {
-  const form = new FormData();
-  form.append('_csrf', as.csrf);
-  form.append('text', fields.text ?? '');
-  if (fields.file)
-    form.append('fil', new File([Buffer.from(fields.file.bytes)], fields.file.name, { type: fields.file.type }));
-  return t.app.request('http://localhost/antagande/dokument', {
-    method: 'POST',
-    body: form,
-    headers: { Origin: 'http://localhost', Cookie: as.cookie },
-  });
-}
+) =>
+  postMultipart(
+    t.app,
+    '/antagande/dokument',
+    { text: fields.text ?? '', ...(fields.file ? { fil: fields.file } : {}) },
+    as,
+  );
 
 const idFrom = (response: Response) =>
   Number(/\/antagande\/dokument\/(\d+)$/.exec(response.headers.get('location') ?? '')?.[1]);
@@ -89,24 +84,19 @@ describe.each(testDialects)('documents read for decisions on %s', (dialect) => {
     await closeDocumentReaders();
   });
 
+  const rowsIn = async (table: 'audit_events' | 'decisions' | 'decision_documents') =>
+    Number(
+      (
+        await t.ctx.storage.db
+          .selectFrom(table)
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const counts = async () => ({
-    documents: (await readRepos(t.ctx).decisionDocuments.list(null, 1000)).length,
-    audit: Number(
-      (
-        await t.ctx.storage.db
-          .selectFrom('audit_events')
-          .select((e) => e.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
-    decisions: Number(
-      (
-        await t.ctx.storage.db
-          .selectFrom('decisions')
-          .select((e) => e.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
+    documents: await rowsIn('decision_documents'),
+    audit: await rowsIn('audit_events'),
+    decisions: await rowsIn('decisions'),
   });
 
   it('is closed to the public and to readers', async () => {
@@ -228,10 +218,12 @@ describe.each(testDialects)('documents read for decisions on %s', (dialect) => {
     expect(signedIn).toContain(`href="/antagande/dokument/${id}/fil"`);
     const publicPage = await (await t.app.request(adoption, { headers: { Cookie: ANONYMOUS_COOKIE } })).text();
     expect(publicPage).not.toContain(`/antagande/dokument/${id}/fil`);
-    // A reader may open the file of a confirmed decision's source (but not a document still under review).
-    expect((await t.app.request(`/antagande/dokument/${id}/fil`, { headers: { Cookie: reader.cookie } })).status).toBe(
-      200,
-    );
+    // A reader may open the file of a confirmed decision's source, but not a document still under review.
+    const asReader = (path: string) => t.app.request(path, { headers: { Cookie: reader.cookie } });
+    expect((await asReader(`/antagande/dokument/${id}/fil`)).status).toBe(200);
+    const underReview = idFrom(await upload(t, { text: MINUTES }, huddinge));
+    expect((await asReader(`/antagande/dokument/${underReview}/fil`)).status).toBe(404);
+    expect((await asReader(`/antagande/dokument/${underReview}`)).status).toBe(404);
     // Its file is there to download, as it was received.
     const file = await t.app.request(`/antagande/dokument/${id}/fil`, { headers: { Cookie: huddinge.cookie } });
     expect(file.status).toBe(200);

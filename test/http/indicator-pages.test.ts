@@ -1,32 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepos } from '../../src/app/context.js';
 import { contentFingerprint } from '../../src/storage/backup/content-fingerprint.js';
-import { ANONYMOUS_COOKIE, openTestApp, type TestApp } from '../support/app.js';
+import { ANONYMOUS_COOKIE, openTestApp, postMultipart, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/databases.js';
 import type { TestSession } from '../support/sessions.js';
 
 const EDUCATION = 'sm-eftergymnasial-3ar-25-64';
 
-/** Posts a file to the upload form as a browser does: multipart, same origin, the session's CSRF token. */
-function upload(
+/** Posts a file to the upload form as a browser does. */
+const upload = (
   t: TestApp,
   as: TestSession | null,
   file: { name: string; content: string | Uint8Array<ArrayBuffer> },
   indicator = '',
-): Promise<Response> {
-  const form = new FormData();
-  const bytes = typeof file.content === 'string' ? new TextEncoder().encode(file.content) : file.content;
-  form.append('fil', new File([bytes], file.name));
-  form.append('nyckeltal', indicator);
-  if (as) form.append('_csrf', as.csrf);
-  return Promise.resolve(
-    t.app.request('http://localhost/nyckeltal/importera', {
-      method: 'POST',
-      body: form,
-      headers: { Origin: 'http://localhost', Cookie: as ? as.cookie : ANONYMOUS_COOKIE },
-    }),
+): Promise<Response> =>
+  postMultipart(
+    t.app,
+    '/nyckeltal/importera',
+    {
+      fil: {
+        name: file.name,
+        bytes: typeof file.content === 'string' ? new TextEncoder().encode(file.content) : file.content,
+      },
+      nyckeltal: indicator,
+    },
+    as,
   );
-}
 
 const text = async (r: Response) =>
   (await r.text())

@@ -93,6 +93,13 @@ describe.each(testDialects)('decisions read from documents in Chromium on %s', (
     );
     const document = await confirmAndCheck(id);
     expect(document).toMatchObject({ readMethod: 'text-layer', mediaType: 'application/pdf', pages: 1 });
+    // The adoption page links the decision to its document, and stays accessible with the link.
+    await page.getByRole('link', { name: /^Se antagandet av / }).click();
+    await page.waitForURL(/\/program\/sup-2035[^/]*\/antagande$/);
+    await expect(page.locator(`a[href="/antagande/dokument/${id}/fil"]`).textContent()).resolves.toBe(
+      'protokollsutdrag.pdf',
+    );
+    await expectAccessible(page);
   });
 
   it('the same page scanned: read by OCR, repaired, and confirmed', { timeout: 180_000 }, async () => {

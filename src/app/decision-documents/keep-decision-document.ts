@@ -1,4 +1,7 @@
-import type { DecisionDocument } from '../../domain/decision-documents/decision-document.js';
+import type { Member } from '../../domain/adoption/decision.js';
+import type { DecisionDocument, DecisionDocumentSummary } from '../../domain/decision-documents/decision-document.js';
+import type { ProgrammeSummary } from '../../domain/programme/programme.js';
+import { membersAndProgrammes } from '../collaboration.js';
 import { notFound, unauthenticated } from '../../domain/errors.js';
 import { allows } from '../../domain/auth/policies.js';
 import { recordEvent } from '../audit/record-event.js';
@@ -59,7 +62,7 @@ export async function getDecisionDocument(ctx: AppContext, id: number): Promise<
 }
 
 /** The documents its reader has read (the secretariat: everyone's), newest first. */
-export async function listDecisionDocuments(ctx: AppContext): Promise<DecisionDocument[]> {
+export async function listDecisionDocuments(ctx: AppContext): Promise<DecisionDocumentSummary[]> {
   authorizeSomewhere(ctx, [POLICY]);
   return readRepos(ctx).decisionDocuments.list(allows(ctx.principal, POLICY) ? null : userIdOf(ctx));
 }
@@ -83,4 +86,31 @@ export function mayOpen(ctx: AppContext, document: DecisionDocument): boolean {
   if (allows(ctx.principal, POLICY)) return true;
   if (document.decisionId !== null && allows(ctx.principal, 'read_internal')) return true;
   return (ctx.actor.kind === 'user' || ctx.actor.kind === 'token') && ctx.actor.userId === document.readBy;
+}
+
+/** What the review page of a kept document shows beside it. */
+export interface DecisionDocumentReview {
+  document: DecisionDocument;
+  /** The programmes a decision may concern (not drafts). */
+  programmes: ProgrammeSummary[];
+  /** The members whose boards' decisions the person may record, and whether the committee's too. */
+  members: Member[];
+  committee: boolean;
+  /** The programme of the decision the document became, once confirmed. */
+  confirmedIn: ProgrammeSummary | undefined;
+}
+
+export async function getDecisionDocumentReview(ctx: AppContext, id: number): Promise<DecisionDocumentReview> {
+  const document = await getDecisionDocument(ctx, id);
+  const [{ members, programmes }, decision] = await Promise.all([
+    membersAndProgrammes(ctx),
+    document.decisionId === null ? undefined : readRepos(ctx).decisions.byId(document.decisionId),
+  ]);
+  return {
+    document,
+    programmes,
+    members: members.filter((m) => allows(ctx.principal, POLICY, { memberId: m.id })),
+    committee: allows(ctx.principal, 'record_committee_decision'),
+    confirmedIn: decision && programmes.find((p) => p.id === decision.programmeId),
+  };
 }

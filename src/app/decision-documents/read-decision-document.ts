@@ -8,8 +8,8 @@ import { extractDecision } from '../../domain/decision-documents/extract-decisio
 import { keptName } from '../../domain/decision-documents/kept-name.js';
 import { readDocumentFile, readPastedText, type DocumentText } from '../../documents/reading/read-document.js';
 import { repairScannedText } from '../../documents/reading/ocr-repair.js';
-import { currentCollaboration } from '../collaboration.js';
-import { readRepos, type AppContext } from '../context.js';
+import { membersAndProgrammes } from '../collaboration.js';
+import type { AppContext } from '../context.js';
 
 /** What is read: a file's bytes (a PDF or an image) or text pasted into the form. */
 export type DocumentSource = { bytes: Uint8Array; fileName: string } | { text: string };
@@ -54,16 +54,9 @@ export async function readDecisionDocument(ctx: AppContext, source: DocumentSour
  * order: extraction takes the first of equally good matches, and the person confirming may choose another.
  */
 async function extractionContext(ctx: AppContext): Promise<ExtractionContext> {
-  const repos = readRepos(ctx);
-  const collaboration = await currentCollaboration(repos);
-  const [members, programmes] = await Promise.all([
-    repos.collaboration.members(collaboration.id),
-    repos.programmes.list(collaboration.id),
-  ]);
+  const { members, programmes } = await membersAndProgrammes(ctx);
   return {
     members: members.map((m) => ({ code: m.code, name: m.name })),
-    programmes: programmes
-      .filter((p) => p.state !== 'draft')
-      .map((p) => ({ id: p.id, name: p.name, targetYear: p.targetYear })),
+    programmes: programmes.map((p) => ({ id: p.id, name: p.name, targetYear: p.targetYear })),
   };
 }

@@ -10,7 +10,7 @@ import {
   type EventSummary,
 } from '../../domain/events/event.js';
 import type { CollaborationEvent } from '../../domain/collaboration.js';
-import { currentCollaboration } from '../collaboration.js';
+import { currentCollaboration, membersAndProgrammes } from '../collaboration.js';
 import { readRepos, today, type AppContext } from '../context.js';
 import { authorizeRead, loadEvent, seesDrafts } from './event-access.js';
 
@@ -103,16 +103,8 @@ export interface EventFormChoices {
 }
 
 export async function eventFormChoices(ctx: AppContext): Promise<EventFormChoices> {
-  const repos = readRepos(ctx);
-  const collaboration = await currentCollaboration(repos);
-  const [members, programmes] = await Promise.all([
-    repos.collaboration.members(collaboration.id),
-    repos.programmes.list(collaboration.id),
-  ]);
-  return {
-    members,
-    programmes: programmes.filter((p) => p.state !== 'draft').map((p) => ({ id: p.id, name: p.name })),
-  };
+  const { members, programmes } = await membersAndProgrammes(ctx);
+  return { members, programmes: programmes.map((p) => ({ id: p.id, name: p.name })) };
 }
 
 /** The public addresses of the events (for the sitemap): the list and every published event, whoever asks. */

@@ -11,7 +11,7 @@
  * the timer fires in the middle of a long page; one synchronous step can still run over it).
  */
 import { getResolvedPDFJS } from 'unpdf';
-import type { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/errors.js';
 import { unreadable } from './file-type.js';
 
 export const MAX_PDF_PAGES = 100;
@@ -48,10 +48,8 @@ export function hasUsableText(text: string): boolean {
   return (letters?.length ?? 0) >= MIN_PAGE_TEXT_CHARS;
 }
 
-const isDomainError = (e: unknown): e is DomainError => e instanceof Error && e.name === 'DomainError';
-
 function pdfError(error: unknown): DomainError {
-  if (isDomainError(error)) return error;
+  if (error instanceof DomainError) return error;
   const name = error instanceof Error ? error.name : '';
   if (name === 'PasswordException')
     return unreadable('PDF-filen är krypterad och kräver lösenord. Spara den utan lösenord och försök igen.');

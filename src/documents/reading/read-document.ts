@@ -11,11 +11,12 @@
  * a PDF's pages joined by a blank line.
  */
 import { createHash } from 'node:crypto';
+import type { ReadMethod } from '../../domain/decision-documents/decision-document.js';
 import { judgeFileType, unreadable, type DocumentFileType } from './file-type.js';
 import { assertReadableSize, readImageSize } from './image-size.js';
 import { recognise, type OcrResult } from './ocr.js';
 import { hasUsableText, readPdfText } from './pdf-text.js';
-import { assertOcrPageCount, rasterisePdfPages } from './rasterise-pdf.js';
+import { rasterisePdfPages } from './rasterise-pdf.js';
 
 export type DocumentMediaType = DocumentFileType | 'text/plain';
 
@@ -23,7 +24,7 @@ export interface DocumentText {
   text: string;
   pages: number;
   /** A PDF with any page read by OCR counts as `ocr` (and has an `ocrConfidence`). */
-  method: 'text-layer' | 'ocr' | 'pasted';
+  method: ReadMethod;
   mediaType: DocumentMediaType;
   /** Of the file's bytes; of the cleaned text's UTF-8 bytes for pasted text. */
   sha256: string;
@@ -98,7 +99,6 @@ async function readPdf(bytes: Uint8Array): Promise<Omit<DocumentText, 'mediaType
   const pages = await readPdfText(bytes);
   const texts = pages.map((page) => (hasUsableText(page.text) ? cleanText(page.text) : null));
   const scanned = pages.filter((_, i) => texts[i] === null);
-  assertOcrPageCount(scanned.length);
   const ocr: OcrResult[] = [];
   for await (const raster of rasterisePdfPages(bytes, scanned)) {
     const result = await recognise(raster.png);

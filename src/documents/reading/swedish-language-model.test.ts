@@ -1,6 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import { repairOcrText } from '../../domain/decision-documents/ocr-repair/repair-ocr.js';
-import { expandHunspell, HunspellLexicon, loadSwedishLanguageModel } from './swedish-language-model.js';
+import {
+  Affixes,
+  applySuffix,
+  dicEntries,
+  HunspellLexicon,
+  loadSwedishLanguageModel,
+  WORD,
+} from './swedish-language-model.js';
+
+/** The dictionary's word forms (kept in the same map as the compound roles). */
+interface WordForms extends Iterable<string> {
+  has(word: string): boolean;
+  readonly size: number;
+}
+
+/**
+ * All word forms of a Hunspell dictionary at once, lower-case, with the bits of each (WORD and the compound
+ * roles): the reference `HunspellLexicon`, which looks each word up by taking suffixes off, is checked against.
+ */
+function expandHunspell(aff: string, dic: string): { forms: WordForms; compoundRoles: Map<string, number> } {
+  const affixes = new Affixes(aff);
+  const compoundRoles = new Map<string, number>();
+  const forms: WordForms = {
+    has: (w) => ((compoundRoles.get(w) ?? 0) & WORD) !== 0,
+    get size() {
+      return [...this].length;
+    },
+    *[Symbol.iterator]() {
+      for (const [w, bits] of compoundRoles) if (bits & WORD) yield w;
+    },
+  };
+  const mark = (form: string, bits: number): void => {
+    if (bits) compoundRoles.set(form, (compoundRoles.get(form) ?? 0) | bits);
+  };
+  for (const { stem, flags } of dicEntries(dic, affixes)) {
+    mark(stem, affixes.stemBits(flags));
+    for (const flag of flags) {
+      for (const rule of affixes.rules.get(flag) ?? []) {
+        const form = applySuffix(stem, rule);
+        if (form !== null) mark(form.toLowerCase(), affixes.formBits(flags, rule.flags));
+      }
+    }
+  }
+  return { forms, compoundRoles };
+}
 
 const AFF = `SET UTF-8
 FORBIDDENWORD %

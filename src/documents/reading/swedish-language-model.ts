@@ -6,9 +6,9 @@
  * The dictionary is read directly: index.dic (stems with their flags) and index.aff (suffix rules, compound
  * flags). A spell checker (nspell) accepts nearly any string through the compound rules and costs more than a
  * second and 127 MB to load. Here a word is looked up by taking suffixes off, as Hunspell does, behind a Bloom
- * filter of all ~830 000 forms (`HunspellLexicon`); `expandHunspell` makes all forms at once and is the
- * reference the lexicon is tested against. Compounds are checked by the model (dictionary-sv's begin, middle
- * and end flags).
+ * filter of all ~830 000 forms (`HunspellLexicon`); the test expands all forms at once, with the same
+ * helpers (`Affixes`, `dicEntries`, `applySuffix`), as the reference the lexicon is checked against.
+ * Compounds are checked by the model (dictionary-sv's begin, middle and end flags).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -79,14 +79,7 @@ export function loadSwedishLanguageModel(): Loaded {
 }
 
 /** The bit of a form that is a word by itself (the compound roles use 1, 2 and 4). */
-const WORD = 8;
-
-/** The dictionary's word forms (kept in the same map as the compound roles). */
-export interface WordForms extends Iterable<string> {
-  has(word: string): boolean;
-  add(word: string): void;
-  readonly size: number;
-}
+export const WORD = 8;
 
 interface SuffixRule {
   strip: string;
@@ -96,40 +89,78 @@ interface SuffixRule {
   condition: RegExp;
 }
 
+const FLAG_NAMES = [
+  'FORBIDDENWORD',
+  'NEEDAFFIX',
+  'ONLYINCOMPOUND',
+  'COMPOUNDBEGIN',
+  'COMPOUNDMIDDLE',
+  'COMPOUNDEND',
+] as const;
+type FlagName = (typeof FLAG_NAMES)[number];
+
 /**
- * The word forms of a Hunspell dictionary with single-character flags and suffix rules only (as dictionary-sv
- * is), lower-case, and the role each form may play in a compound. Forms marked forbidden (FORBIDDENWORD) are
- * left out, stems that need an affix (NEEDAFFIX) are left out as they stand, and forms allowed only inside
- * compounds (ONLYINCOMPOUND) are not words alone. Compound roles follow COMPOUNDBEGIN, COMPOUNDMIDDLE and
- * COMPOUNDEND: on a stem (and, for the end, on all its inflected forms) or on the form a suffix rule makes.
+ * The .aff of a Hunspell dictionary with single-character flags and suffix rules only (as dictionary-sv is):
+ * the suffix rules by flag, and the bits a form gets. Forms marked forbidden (FORBIDDENWORD) are no forms,
+ * stems that need an affix (NEEDAFFIX) are no words as they stand, and forms allowed only inside compounds
+ * (ONLYINCOMPOUND) are not words alone. Compound roles follow COMPOUNDBEGIN, COMPOUNDMIDDLE and COMPOUNDEND:
+ * on a stem (and, for the end, on all its inflected forms) or on the form a suffix rule makes.
  */
-export function expandHunspell(aff: string, dic: string): { forms: WordForms; compoundRoles: Map<string, number> } {
-  const { rules, flagOf } = parseAff(aff);
-  const has = (flags: string, name: string): boolean => {
-    const flag = flagOf[name];
+export class Affixes {
+  readonly rules = new Map<string, SuffixRule[]>();
+  private readonly flagOf: Partial<Record<FlagName, string>> = {};
+
+  constructor(aff: string) {
+    for (const line of aff.split('\n')) {
+      const parts = line.trim().split(/\s+/);
+      const [name = '', value = ''] = parts;
+      if ((FLAG_NAMES as readonly string[]).includes(name)) this.flagOf[name as FlagName] = value;
+      if (name !== 'SFX' || parts.length < 5) continue;
+      const [, flag = '', strip = '', addWithFlags = '', condition = '.'] = parts;
+      const [add = '', flags = ''] = addWithFlags.split('/');
+      const list = this.rules.get(flag) ?? [];
+      list.push({
+        strip: strip === '0' ? '' : strip,
+        add: add === '0' ? '' : add,
+        flags,
+        condition: new RegExp(`${condition}$`, 'u'),
+      });
+      this.rules.set(flag, list);
+    }
+  }
+
+  /** Whether `flags` holds the flag the .aff names `name` (never when it names none). */
+  has(flags: string, name: FlagName): boolean {
+    const flag = this.flagOf[name];
     return flag !== undefined && flag !== '' && flags.includes(flag);
-  };
-  // One map for both (a form's bits: a word alone, compound roles) holds some 40 MB less than a set and a map.
-  const compoundRoles = new Map<string, number>();
-  const forms: WordForms = {
-    has: (w) => ((compoundRoles.get(w) ?? 0) & WORD) !== 0,
-    add: (w) => {
-      compoundRoles.set(w, (compoundRoles.get(w) ?? 0) | WORD);
-    },
-    get size() {
-      let n = 0;
-      for (const bits of compoundRoles.values()) if (bits & WORD) n++;
-      return n;
-    },
-    *[Symbol.iterator]() {
-      for (const [w, bits] of compoundRoles) if (bits & WORD) yield w;
-    },
-  };
-  const role = (form: string, bits: number): void => {
-    if (bits) compoundRoles.set(form, (compoundRoles.get(form) ?? 0) | bits);
-  };
-  const rolesOf = (flags: string): number =>
-    (has(flags, 'COMPOUNDBEGIN') ? COMPOUND_BEGIN : 0) | (has(flags, 'COMPOUNDMIDDLE') ? COMPOUND_MIDDLE : 0);
+  }
+
+  /** A stem's own bits: WORD unless it needs an affix or is only for compounds, and its compound roles. */
+  stemBits(flags: string): number {
+    const word = this.has(flags, 'NEEDAFFIX') || this.has(flags, 'ONLYINCOMPOUND') ? 0 : WORD;
+    return word | this.compoundBits(flags) | (this.has(flags, 'COMPOUNDEND') ? COMPOUND_END : 0);
+  }
+
+  /** The bits of the form a suffix rule with `ruleFlags` makes of a stem with `stemFlags`; 0 when forbidden. */
+  formBits(stemFlags: string, ruleFlags: string): number {
+    if (this.has(ruleFlags, 'FORBIDDENWORD')) return 0;
+    if (this.has(ruleFlags, 'ONLYINCOMPOUND')) return this.compoundBits(ruleFlags);
+    return WORD | this.compoundBits(ruleFlags) | (this.has(stemFlags, 'COMPOUNDEND') ? COMPOUND_END : 0);
+  }
+
+  private compoundBits(flags: string): number {
+    return (
+      (this.has(flags, 'COMPOUNDBEGIN') ? COMPOUND_BEGIN : 0) |
+      (this.has(flags, 'COMPOUNDMIDDLE') ? COMPOUND_MIDDLE : 0)
+    );
+  }
+}
+
+/**
+ * The .dic's stems, lower-case, with their flags (the first line, the count, skipped): blank lines, stems
+ * without a letter and forbidden stems left out.
+ */
+export function* dicEntries(dic: string, affixes: Affixes): Generator<{ stem: string; flags: string }> {
   const lines = dic.split('\n');
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]?.trim();
@@ -137,78 +168,37 @@ export function expandHunspell(aff: string, dic: string): { forms: WordForms; co
     const slash = line.indexOf('/');
     const stem = (slash < 0 ? line : line.slice(0, slash)).toLowerCase();
     const flags = slash < 0 ? '' : line.slice(slash + 1);
-    if (!/\p{L}/u.test(stem) || has(flags, 'FORBIDDENWORD')) continue;
-    const end = has(flags, 'COMPOUNDEND') ? COMPOUND_END : 0;
-    if (!has(flags, 'NEEDAFFIX') && !has(flags, 'ONLYINCOMPOUND')) forms.add(stem);
-    role(stem, rolesOf(flags) | end);
-    for (const flag of flags) {
-      for (const rule of rules.get(flag) ?? []) {
-        if (!rule.condition.test(stem)) continue;
-        if (rule.strip && !stem.endsWith(rule.strip)) continue;
-        const form = (stem.slice(0, stem.length - rule.strip.length) + rule.add).toLowerCase();
-        if (has(rule.flags, 'FORBIDDENWORD')) continue;
-        if (!has(rule.flags, 'ONLYINCOMPOUND')) forms.add(form);
-        role(form, rolesOf(rule.flags) | (has(rule.flags, 'ONLYINCOMPOUND') ? 0 : end));
-      }
-    }
+    if (!/\p{L}/u.test(stem) || affixes.has(flags, 'FORBIDDENWORD')) continue;
+    yield { stem, flags };
   }
-  return { forms, compoundRoles };
 }
 
-interface AffixData {
-  rules: Map<string, SuffixRule[]>;
-  flagOf: Record<string, string>;
-}
-
-function parseAff(aff: string): AffixData {
-  const rules = new Map<string, SuffixRule[]>();
-  const flagOf: Record<string, string> = {};
-  for (const line of aff.split('\n')) {
-    const parts = line.trim().split(/\s+/);
-    const [name = '', value = ''] = parts;
-    if (
-      ['FORBIDDENWORD', 'NEEDAFFIX', 'ONLYINCOMPOUND', 'COMPOUNDBEGIN', 'COMPOUNDMIDDLE', 'COMPOUNDEND'].includes(name)
-    ) {
-      flagOf[name] = value;
-    }
-    if (name !== 'SFX' || parts.length < 5) continue;
-    const [, flag = '', strip = '', addWithFlags = '', condition = '.'] = parts;
-    const [add = '', flags = ''] = addWithFlags.split('/');
-    const list = rules.get(flag) ?? [];
-    list.push({
-      strip: strip === '0' ? '' : strip,
-      add: add === '0' ? '' : add,
-      flags,
-      condition: new RegExp(`${condition}$`, 'u'),
-    });
-    rules.set(flag, list);
-  }
-  return { rules, flagOf };
+/** The form a suffix rule makes of a stem, or null when the stem does not meet its condition or strip. */
+export function applySuffix(stem: string, rule: SuffixRule): string | null {
+  if (!rule.condition.test(stem) || (rule.strip && !stem.endsWith(rule.strip))) return null;
+  return stem.slice(0, stem.length - rule.strip.length) + rule.add;
 }
 
 /**
  * The dictionary without its ~830 000 forms in memory: the stems with their flags, and each word looked up by
  * taking suffixes off (as Hunspell does), behind a Bloom filter of all forms so that most misses cost one hash.
- * `roles(word)` gives the same bits as `expandHunspell` would: WORD (8) and the compound roles (1, 2, 4).
+ * `roles(word)` gives the same bits as expanding every form would: WORD (8) and the compound roles (1, 2, 4).
  */
 export class HunspellLexicon {
+  private readonly affixes: Affixes;
   private readonly stems = new Map<string, string>();
   private readonly byAdd = new Map<string, { flag: string; rule: SuffixRule }[]>();
   private readonly maxAdd: number;
   private readonly bloom: Uint32Array;
   private readonly bloomBits: number;
   private readonly cache = new Map<string, number>();
-  private readonly flag: (flags: string, name: string) => boolean;
   readonly formCount: number;
 
   constructor(aff: string, dic: string) {
-    const { rules, flagOf } = parseAff(aff);
-    this.flag = (flags, name) => {
-      const f = flagOf[name];
-      return f !== undefined && f !== '' && flags.includes(f);
-    };
+    const affixes = new Affixes(aff);
+    this.affixes = affixes;
     let maxAdd = 0;
-    for (const [flag, list] of rules) {
+    for (const [flag, list] of affixes.rules) {
       for (const rule of list) {
         const entries = this.byAdd.get(rule.add) ?? [];
         entries.push({ flag, rule });
@@ -217,14 +207,7 @@ export class HunspellLexicon {
       }
     }
     this.maxAdd = maxAdd;
-    const lines = dic.split('\n');
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i]?.trim();
-      if (!line) continue;
-      const slash = line.indexOf('/');
-      const stem = (slash < 0 ? line : line.slice(0, slash)).toLowerCase();
-      const flags = slash < 0 ? '' : line.slice(slash + 1);
-      if (!/\p{L}/u.test(stem) || this.flag(flags, 'FORBIDDENWORD')) continue;
+    for (const { stem, flags } of dicEntries(dic, affixes)) {
       const had = this.stems.get(stem);
       this.stems.set(stem, had === undefined ? flags : `${had}${flags}`);
     }
@@ -233,9 +216,9 @@ export class HunspellLexicon {
     for (const [stem, flags] of this.stems) {
       forms.push(stem);
       for (const f of flags) {
-        for (const rule of rules.get(f) ?? []) {
-          if (!rule.condition.test(stem) || (rule.strip && !stem.endsWith(rule.strip))) continue;
-          forms.push(stem.slice(0, stem.length - rule.strip.length) + rule.add);
+        for (const rule of affixes.rules.get(f) ?? []) {
+          const form = applySuffix(stem, rule);
+          if (form !== null) forms.push(form);
         }
       }
     }
@@ -257,31 +240,18 @@ export class HunspellLexicon {
   }
 
   private lookUp(word: string): number {
-    let bits = 0;
     const own = this.stems.get(word);
-    if (own !== undefined) {
-      if (!this.flag(own, 'NEEDAFFIX') && !this.flag(own, 'ONLYINCOMPOUND')) bits |= WORD;
-      bits |= this.compoundBits(own) | (this.flag(own, 'COMPOUNDEND') ? COMPOUND_END : 0);
-    }
+    let bits = own === undefined ? 0 : this.affixes.stemBits(own);
     for (let k = 0; k <= Math.min(this.maxAdd, word.length - 1); k++) {
       const add = k === 0 ? '' : word.slice(word.length - k);
       for (const { flag, rule } of this.byAdd.get(add) ?? []) {
         const stem = word.slice(0, word.length - k) + rule.strip;
         const flags = this.stems.get(stem);
         if (flags === undefined || !flags.includes(flag) || !rule.condition.test(stem)) continue;
-        if (this.flag(rule.flags, 'FORBIDDENWORD')) continue;
-        const end = this.flag(flags, 'COMPOUNDEND') ? COMPOUND_END : 0;
-        bits |= this.compoundBits(rule.flags) | (this.flag(rule.flags, 'ONLYINCOMPOUND') ? 0 : WORD | end);
+        bits |= this.affixes.formBits(flags, rule.flags);
       }
     }
     return bits;
-  }
-
-  private compoundBits(flags: string): number {
-    return (
-      (this.flag(flags, 'COMPOUNDBEGIN') ? COMPOUND_BEGIN : 0) |
-      (this.flag(flags, 'COMPOUNDMIDDLE') ? COMPOUND_MIDDLE : 0)
-    );
   }
 
   private hashes(word: string): [number, number] {

@@ -1,4 +1,4 @@
-import type { ExtractedDecision, TextRepair } from './document-reading.js';
+import type { DocumentKind, ExtractedDecision, TextRepair } from './document-reading.js';
 
 export type ReadMethod = 'text-layer' | 'ocr' | 'pasted';
 
@@ -30,6 +30,11 @@ export interface DecisionDocument extends DocumentFile {
   confirmedBy: number | null;
   confirmedAt: string | null;
 }
+
+/** A kept document as a list shows it. */
+export type DecisionDocumentSummary = Pick<DecisionDocument, 'id' | 'fileName' | 'readAt' | 'decisionId'> & {
+  kind: DocumentKind;
+};
 
 /** A recorded decision's source: the document it was confirmed from. */
 export interface DecisionSource {

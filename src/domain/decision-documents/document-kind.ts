@@ -1,5 +1,5 @@
 import type { DocumentKind, Evidence } from './document-reading.js';
-import { allMatches, headingEnd, ocrTolerant, WORD_END, WORD_START } from './swedish-words.js';
+import { headingEnd, ocrTolerant, WORD_END, WORD_START } from './swedish-words.js';
 
 /**
  * Whether a document is minutes (a protokoll or protokollsutdrag: it records a decision) or a memo
@@ -68,6 +68,15 @@ const MARKS: readonly Mark[] = [
   { kind: 'memo', label: 'Ärendet', source: `(?:${ocrTolerant('ärendet')}|drendet)`, weight: 1 },
 ];
 
+/** Each mark's pattern, built once: a whole word, or (`inCompound`) one that may begin inside a word. */
+const MARK_PATTERNS: readonly { mark: Mark; re: RegExp }[] = MARKS.map((mark) => ({
+  mark,
+  re: new RegExp(
+    `${mark.inCompound ? '(?<![\\p{N}])' : WORD_START}(?:${mark.source})${WORD_END}`,
+    mark.caseSensitive ? 'gu' : 'giu',
+  ),
+}));
+
 /** A line (or a block under a heading) that only cites documents: marks there say nothing of this document's kind. */
 const CITING_LINE = new RegExp(
   `^[ \\t\\-–—•]*(?:${['beslutsunderlag', 'bilagor', 'bilaga', 'expedieras', 'skickas till', 'underlag', 'handlingar']
@@ -104,10 +113,9 @@ function blockStart(text: string, at: number): string {
 export function judgeKind(text: string): KindJudgement {
   const headEnd = headingEnd(text, 6);
   const found: FoundMark[] = [];
-  for (const mark of MARKS) {
-    const start = mark.inCompound ? '(?<![\\p{N}])' : WORD_START;
-    const re = new RegExp(`${start}(?:${mark.source})${WORD_END}`, mark.caseSensitive ? 'gu' : 'giu');
-    for (const m of allMatches(re, text)) {
+  for (const { mark, re } of MARK_PATTERNS) {
+    // matchAll works on its own copy of `re`, so the shared pattern's lastIndex is never touched.
+    for (const m of text.matchAll(re)) {
       if (CITING_LINE.test(lineAround(text, m.index)) || CITING_LINE.test(blockStart(text, m.index))) continue;
       const weight = m.index < headEnd ? mark.weight * 2 : mark.weight;
       found.push({ mark, at: m.index, text: m[0], weight });

@@ -66,8 +66,11 @@ export function fold(word: string): string {
   return out;
 }
 
-/** Levenshtein distance (insertions, deletions, substitutions), for short words. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance (insertions, deletions, substitutions) between two sequences: the characters of
+ * two short words, or the words of two texts (the word error rate).
+ */
+export function editDistance(a: ArrayLike<string>, b: ArrayLike<string>): number {
   if (a === b) return 0;
   if (!a.length) return b.length;
   if (!b.length) return a.length;

@@ -5,6 +5,7 @@
 import type { DecisionOutcome } from '../../domain/adoption/decision.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import { errorFor } from './error-summary.js';
+import { OUTCOME_LABELS } from '../present.js';
 import { RadioGroup } from './fieldset.js';
 import { Select, TextArea, TextField } from './form-field.js';
 
@@ -76,7 +77,7 @@ export function DecisionFields({ values, problems, outcomeLabels, example }: Dec
   );
 }
 
-export interface DecisionBodyFieldsProps {
+export interface ProgrammeDecisionFieldsProps {
   /** The members whose boards' decisions the person may record. */
   members: readonly { id: number; code: string; name: string }[];
   /** Whether they may record the committee's decisions too. */
@@ -85,8 +86,11 @@ export interface DecisionBodyFieldsProps {
   problems: readonly FieldProblem[];
 }
 
-/** Who decided: the member (none for the committee) and the body, kommunstyrelsen or the committee. */
-export function DecisionBodyFields({ members, committee, values, problems }: DecisionBodyFieldsProps) {
+/**
+ * A member board's (or the committee's) decision on a programme, whole: who decided — the member (none for
+ * the committee) and the body —, then the fields every decision has.
+ */
+export function ProgrammeDecisionFields({ members, committee, values, problems }: ProgrammeDecisionFieldsProps) {
   const err = (field: string) => errorFor([...problems], field);
   return (
     <>
@@ -112,6 +116,12 @@ export function DecisionBodyFields({ members, committee, values, problems }: Dec
         ]}
         value={values.bodyKind}
         error={err('bodyKind')}
+      />
+      <DecisionFields
+        values={values}
+        problems={problems}
+        outcomeLabels={OUTCOME_LABELS}
+        example={{ date: '2019-10-11', paragraph: '§ 78' }}
       />
     </>
   );

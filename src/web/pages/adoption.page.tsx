@@ -5,14 +5,13 @@ import type { Body } from '../../domain/collaboration.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button } from '../components/button.js';
 import { DataTable } from '../components/data-table.js';
-import { DecisionBodyFields, DecisionFields } from '../components/decision-fields.js';
+import { ProgrammeDecisionFields } from '../components/decision-fields.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { StatusTag } from '../components/status-tag.js';
 import { Layout } from '../layout.js';
 import { decisionDocumentFilePath, DOCUMENT_UPLOAD_PATH } from '../decision-document-paths.js';
 import type { DecisionSource } from '../../domain/decision-documents/decision-document.js';
 import { ProgrammeDocuments } from './programme-facts.js';
-import { OUTCOME_LABELS } from '../present.js';
 import {
   ContentText,
   lacksEnglish,
@@ -107,17 +106,11 @@ function DecisionForm({ overview, form, rights }: Pick<AdoptionPageProps, 'overv
       </p>
       <ErrorSummary errors={problems} />
       <form id="form" method="post" action={`/program/${overview.programme.slug}/beslut`} novalidate>
-        <DecisionBodyFields
+        <ProgrammeDecisionFields
           members={members.map((m) => m.member)}
           committee={rights.committee}
           values={values}
           problems={problems}
-        />
-        <DecisionFields
-          values={values}
-          problems={problems}
-          outcomeLabels={OUTCOME_LABELS}
-          example={{ date: '2019-10-11', paragraph: '§ 78' }}
         />
         <Button>Registrera beslutet</Button>
       </form>

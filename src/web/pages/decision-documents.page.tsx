@@ -3,14 +3,15 @@
  * documents read before, and the review of one document — the text as read beside the text repaired,
  * every change marked and listed, and the decision form filled in from what was found, with where.
  */
-import type { DecisionDocument } from '../../domain/decision-documents/decision-document.js';
+import type { DecisionDocumentReview } from '../../app/decision-documents/keep-decision-document.js';
+import type { DecisionDocument, DecisionDocumentSummary } from '../../domain/decision-documents/decision-document.js';
 import type { Evidence, FieldName } from '../../domain/decision-documents/document-reading.js';
 import { repairSegments, type Segment } from '../../domain/decision-documents/repair-segments.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import { Breadcrumbs } from '../components/breadcrumbs.js';
 import { Button } from '../components/button.js';
 import { DataTable } from '../components/data-table.js';
-import { DecisionBodyFields, DecisionFields } from '../components/decision-fields.js';
+import { ProgrammeDecisionFields } from '../components/decision-fields.js';
 import { ErrorSummary, errorFor } from '../components/error-summary.js';
 import { RadioGroup } from '../components/fieldset.js';
 import { FileField, Select, TextArea } from '../components/form-field.js';
@@ -42,7 +43,7 @@ const breadcrumbs = [
 ];
 
 export interface DecisionDocumentsPageProps {
-  documents: DecisionDocument[];
+  documents: DecisionDocumentSummary[];
   values?: Record<string, string>;
   problems?: FieldProblem[];
 }
@@ -89,7 +90,7 @@ export function DecisionDocumentsPage({ documents, values = {}, problems = [] }:
         columns={[{ label: 'Dokument' }, { label: 'Slag' }, { label: 'Inläst' }, { label: 'Status' }]}
         rows={documents.map((d) => [
           <a href={decisionDocumentPath(d.id)}>{d.fileName}</a>,
-          KIND_LABELS[d.extraction.kind],
+          KIND_LABELS[d.kind],
           formatDateTime(d.readAt),
           d.decisionId === null ? 'Väntar på granskning' : 'Bekräftat beslut',
         ])}
@@ -182,29 +183,15 @@ function FoundFields({ document }: { document: DecisionDocument }) {
   );
 }
 
-export interface ReviewRights {
-  /** The members whose boards' decisions the viewer may record, with names. */
-  members: { id: number; code: string; name: string }[];
-  committee: boolean;
-}
-
 export interface DecisionDocumentReviewPageProps {
-  document: DecisionDocument;
-  programmes: { slug: string; name: string; id: number }[];
-  rights: ReviewRights;
-  /** The decision the document became, when confirmed: where to see it. */
-  confirmed?: { programmeSlug: string; programmeName: string } | undefined;
+  review: DecisionDocumentReview;
   form?: { values: Record<string, string>; problems: FieldProblem[] } | undefined;
 }
 
 /** The form's values as the document gives them, for the person to check and correct. */
-export function prefilledValues(
-  document: DecisionDocument,
-  programmes: DecisionDocumentReviewPageProps['programmes'],
-  rights: ReviewRights,
-): Record<string, string> {
+export function prefilledValues({ document, programmes, members }: DecisionDocumentReview): Record<string, string> {
   const { fields, kind } = document.extraction;
-  const member = fields.member && rights.members.find((m) => m.code === fields.member?.code);
+  const member = fields.member && members.find((m) => m.code === fields.member?.code);
   const committee = /samarbetskommitt/i.test(fields.body ?? '');
   const programme = programmes.find((p) => p.id === fields.programme?.id);
   const source = [
@@ -229,16 +216,11 @@ export function prefilledValues(
   };
 }
 
-export function DecisionDocumentReviewPage({
-  document,
-  programmes,
-  rights,
-  confirmed,
-  form,
-}: DecisionDocumentReviewPageProps) {
+export function DecisionDocumentReviewPage({ review, form }: DecisionDocumentReviewPageProps) {
+  const { document, programmes, confirmedIn } = review;
   const { read, repaired, repairs } = repairSegments(document.readText, document.repairs);
   const { kind, kindReason } = document.extraction;
-  const values = form?.values ?? prefilledValues(document, programmes, rights);
+  const values = form?.values ?? prefilledValues(review);
   const problems = form?.problems ?? [];
   const err = (field: string) => errorFor(problems, field);
   const title = `Granska ${document.fileName}`;
@@ -253,11 +235,11 @@ export function DecisionDocumentReviewPage({
         current={document.fileName}
       />
       <h1>{title}</h1>
-      {confirmed && (
+      {confirmedIn && (
         <div class="ds-alert notice" data-color="success" role="status">
           <p class="ds-paragraph">
             Beslutet är bekräftat och registrerat med dokumentet som källa.{' '}
-            <a href={`/program/${confirmed.programmeSlug}/antagande`}>Se antagandet av {confirmed.programmeName}</a>.
+            <a href={`/program/${confirmedIn.slug}/antagande`}>Se antagandet av {confirmedIn.name}</a>.
           </p>
         </div>
       )}
@@ -329,7 +311,7 @@ export function DecisionDocumentReviewPage({
       </h2>
       <FoundFields document={document} />
 
-      {!confirmed && (
+      {document.decisionId === null && (
         <section aria-labelledby="bekrafta-rubrik" class="panel">
           <h2 class="ds-heading" data-size="md" id="bekrafta-rubrik">
             Bekräfta beslutet
@@ -358,17 +340,11 @@ export function DecisionDocumentReviewPage({
               value={values['programme']}
               error={err('programme')}
             />
-            <DecisionBodyFields
-              members={rights.members}
-              committee={rights.committee}
+            <ProgrammeDecisionFields
+              members={review.members}
+              committee={review.committee}
               values={values}
               problems={problems}
-            />
-            <DecisionFields
-              values={values}
-              problems={problems}
-              outcomeLabels={OUTCOME_LABELS}
-              example={{ date: '2019-10-11', paragraph: '§ 78' }}
             />
             <Button>Bekräfta och registrera beslutet</Button>
           </form>

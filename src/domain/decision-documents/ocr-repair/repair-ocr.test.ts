@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RepairedText } from '../document-reading.js';
-import { applyRepairs, repairOcrText } from './repair-ocr.js';
+import { repairSegments } from '../repair-segments.js';
+import { repairOcrText } from './repair-ocr.js';
 import { createLanguageModel, NUMBER_WORD, type LanguageModel } from './language-model.js';
 
 /** A small language model: counts made up for the purpose, a handful of dictionary words. */
@@ -68,9 +69,13 @@ const model = smallModel();
 function checkRepairs(input: string, result: RepairedText): void {
   for (const r of result.repairs) {
     expect(input.slice(r.at, r.at + r.from.length)).toBe(r.from);
-    expect(r.reason.length).toBeGreaterThan(0);
+    expect(r.reason).toContain('→');
   }
-  expect(applyRepairs(input, result.repairs)).toBe(result.text);
+  // The page shows the repairs through repairSegments: every repair must fit the text read (none dropped
+  // for a wrong offset or an overlap) and together they must give the repaired text.
+  const segments = repairSegments(input, result.repairs);
+  expect(segments.repairs).toHaveLength(result.repairs.length);
+  expect(segments.repaired.map((s) => s.text).join('')).toBe(result.text);
 }
 
 describe('repairOcrText', () => {

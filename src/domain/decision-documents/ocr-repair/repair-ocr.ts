@@ -39,7 +39,6 @@ interface Candidate {
 }
 
 interface Slot {
-  tokens: Token[];
   /** The text covered in the input. */
   start: number;
   end: number;
@@ -97,14 +96,6 @@ export function repairOcrText(text: string, model: LanguageModel): RepairedText 
   return { text: apply(text, repairs), repairs };
 }
 
-/** The input with the repairs made (they do not overlap). */
-export function applyRepairs(text: string, repairs: readonly TextRepair[]): string {
-  return apply(
-    text,
-    [...repairs].sort((a, b) => a.at - b.at),
-  );
-}
-
 function apply(text: string, sorted: readonly TextRepair[]): string {
   let out = '';
   let at = 0;
@@ -135,7 +126,6 @@ function buildSlots(text: string, tokens: readonly Token[], model: LanguageModel
       // A number is context for its neighbours ("65 år"), never repaired.
       const number: Candidate = { text: NUMBER_WORD, cost: 0, changes: [], logP: 0, kind: 'keep' };
       slots.push({
-        tokens: [token],
         start: token.start,
         end: token.end,
         original: token.text,
@@ -150,7 +140,6 @@ function buildSlots(text: string, tokens: readonly Token[], model: LanguageModel
     if (!repairable(token)) continue;
     const candidates = candidatesFor(token.text.toLowerCase(), model, token.kind === 'digit-word');
     const slot: Slot = {
-      tokens: [token],
       start: token.start,
       end: token.end,
       original: token.text,
@@ -201,7 +190,6 @@ function tryJoin(text: string, a: Token, b: Token, slotA: Slot, model: LanguageM
   const original = text.slice(a.start, b.end);
   const chosen: Candidate = { ...best, kind: 'change', changes: ['delat ord fogat samman', ...best.changes] };
   return {
-    tokens: [a, b],
     start: a.start,
     end: b.end,
     original,
@@ -430,16 +418,4 @@ function reasonFor(slot: Slot): string {
   if (c.kind === 'split') return `${changes}; båda orden är kända`;
   if (!slot.originalKnown) return `${changes}; okänt ord, rättat till känt`;
   return `${changes}; ordet är vanligare i sammanhanget`;
-}
-
-/** The forms considered for one word, best first, with score (log P − cost): for tests and for tuning. */
-export function wordCandidates(
-  word: string,
-  model: LanguageModel,
-): { text: string; score: number; changes: string[] }[] {
-  return candidatesFor(word.toLowerCase(), model, /\d/.test(word)).map((c) => ({
-    text: c.text,
-    score: c.logP - c.cost,
-    changes: c.changes,
-  }));
 }

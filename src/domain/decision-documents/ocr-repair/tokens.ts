@@ -85,8 +85,3 @@ function isLoneOne(text: string, start: number): boolean {
   if (/§\s*\p{L}* ?$/u.test(before)) return false;
   return /^ \p{L}{2,}/u.test(after);
 }
-
-/** Is the character a letter? */
-export function isLetter(ch: string): boolean {
-  return /^\p{L}$/u.test(ch);
-}

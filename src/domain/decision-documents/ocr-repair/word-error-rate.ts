@@ -3,6 +3,7 @@
  * reference, divided by the number of words in the reference. Words are runs of letters and digits (with inner
  * "-", "/", ".", ":"), compared exactly (case counts); punctuation and spacing do not count.
  */
+import { editDistance } from '../swedish-words.js';
 
 export interface WordErrorRate {
   /** Substitutions + deletions + insertions. */
@@ -24,18 +25,4 @@ export function wordErrorRate(hypothesis: string, reference: string): WordErrorR
   const errors = editDistance(hyp, ref);
   const rate = ref.length === 0 ? (hyp.length === 0 ? 0 : 1) : errors / ref.length;
   return { errors, referenceWords: ref.length, rate };
-}
-
-/** Levenshtein distance over sequences of words. */
-export function editDistance(a: readonly string[], b: readonly string[]): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(substitution, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
